@@ -1,0 +1,52 @@
+"""Build the site: validate the data, generate the pages, bundle the assets, run MkDocs.
+
+Usage: ``python -m build_scripts.build`` (writes site/). A data problem stops the build with
+one line per problem (file, entry id, field, what is wrong) and exit status 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.exceptions import MkDocsException
+from mkdocs.config import load_config
+
+from build_scripts.bundle import BundleError, bundle
+from build_scripts.data_files import DATA_DIR, ROOT, DataError
+from build_scripts.generate import DOCS_OUT, generate
+from build_scripts.validate import check
+
+SITE_DIR = ROOT / "site"
+
+
+def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path = SITE_DIR) -> Path:
+    """Validate data_dir, generate docs_dir, bundle assets into it, build site_dir with MkDocs."""
+    data = check(data_dir)
+    docs = generate(data, docs_dir)
+    bundle(data, docs)
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir))
+    mkdocs_build(config)
+    return site_dir
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
+    try:
+        build()
+    except DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"build stopped: {len(err.problems)} data problem(s)", file=sys.stderr)
+        return 1
+    except (MkDocsException, BundleError) as err:
+        print(f"build stopped: {err}", file=sys.stderr)
+        return 1
+    print(f"site built in {SITE_DIR}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Load the YAML files of data/ into plain dicts, reporting unreadable files as problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+
+#: Every data file the site needs; a missing one is a problem.
+DATA_NAMES = (
+    # TEMP-DEV-SUBSET
+    "sources",
+    "ui",
+    "rights",
+    "glossary",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data: where it is and what is wrong."""
+
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"id={self.entry}" if self.entry else "(file)"
+        field = self.field or "(entry)"
+        return f"{self.file}: {where}: {field}: {self.message}"
+
+
+class DataError(Exception):
+    """The data cannot be used; `problems` says why, one line each."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def load_data(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> tuple[dict, list[Problem]]:
+    """Read data_dir/NAME.yaml for every name: (loaded dicts, problems found while reading)."""
+    data: dict = {}
+    problems: list[Problem] = []
+    for name in names:
+        path = Path(data_dir) / f"{name}.yaml"
+        label = f"data/{name}.yaml"
+        if not path.exists():
+            problems.append(Problem(label, "", "", "file is missing"))
+            continue
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+            reason = getattr(err, "problem", None) or str(err).splitlines()[0]
+            problems.append(Problem(label, "", "", f"not valid YAML: {at}{reason}"))
+            continue
+        except UnicodeDecodeError:
+            problems.append(Problem(label, "", "", "not UTF-8 text"))
+            continue
+        if not isinstance(loaded, dict):
+            problems.append(Problem(label, "", "", "must be a mapping of named sections"))
+            continue
+        data[name] = loaded
+    return data, problems

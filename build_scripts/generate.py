@@ -1,0 +1,109 @@
+"""Generate the Markdown pages of both languages from the data into build/docs.
+
+Hand-written files (docs/) are copied first; every generated page is then written once per
+language, `PAGE.md` (Kazakh, default) and `PAGE.ru.md` (Russian), the layout that
+mkdocs-static-i18n's suffix structure expects.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from build_scripts import citations
+from build_scripts.data_files import ROOT
+from build_scripts.markup import escape_attr, escape_text
+
+LANGS = ("kk", "ru")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+DOCS_SRC = ROOT / "docs"
+DOCS_OUT = ROOT / "build" / "docs"
+
+#: Generated pages: site path -> template.
+PAGES = {
+    "index.md": "home.md.j2",
+    "sources.md": "sources.md.j2",
+}
+
+
+class PageContext:
+    """What a template may use: the data, the language, and helpers bound to the page."""
+
+    def __init__(self, data: dict, lang: str, path: str):
+        self.data, self.lang, self.path = data, lang, path
+        self._labels = {item["id"]: item["text"] for item in data["ui"]["labels"]}
+        self.documents = {doc["id"]: doc for doc in data["sources"]["documents"]}
+
+    def t(self, text) -> Markup:
+        """The text in the page's language, escaped."""
+        if text is None:
+            return Markup("")
+        return escape_text(text[self.lang] if isinstance(text, dict) else text)
+
+    def label(self, key: str) -> Markup:
+        return escape_text(self._labels[key][self.lang])
+
+    def link(self, target: str) -> str:
+        """A link from this page to a site path (`card.md#app2-1-1`), relative as MkDocs wants."""
+        page, _, fragment = target.partition("#")
+        rel = posixpath.relpath(page, posixpath.dirname(self.path) or ".")
+        return rel + (f"#{fragment}" if fragment else "")
+
+    def cite(self, source: dict) -> Markup:
+        """"Short title, place" linked to the paragraph where the site shows it."""
+        doc = self.documents[source["doc"]]
+        words = f"{doc['short'][self.lang]}, {citations.place(source['doc'], source['ref'], self.lang)}"
+        target = citations.target(source["doc"], source["ref"])
+        if target is None or not _exists(target):
+            return Markup('<span class="cite">') + escape_text(words) + Markup("</span>")
+        return Markup(f'<a class="cite" href="{escape_attr(self.link(target))}">') + escape_text(words) + Markup("</a>")
+
+    def attr(self, text) -> Markup:
+        return escape_attr(text[self.lang] if isinstance(text, dict) else text)
+
+
+def _exists(target: str) -> bool:
+    return target.partition("#")[0] in PAGES
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def page_file(path: str, lang: str) -> str:
+    """`sources.md` in Kazakh, `sources.ru.md` in Russian."""
+    return path if lang == LANGS[0] else path[: -len(".md")] + f".{lang}.md"
+
+
+def render_pages(data: dict) -> dict[str, str]:
+    """Every generated page of both languages: file path under docs -> Markdown."""
+    env = environment()
+    out = {}
+    for path, template in PAGES.items():
+        for lang in LANGS:
+            page = PageContext(data, lang, path)
+            out[page_file(path, lang)] = env.get_template(template).render(page=page, data=data, lang=lang)
+    return out
+
+
+def generate(data: dict, out_dir: Path = DOCS_OUT) -> Path:
+    """Write build/docs: hand-written docs/ plus every generated page."""
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    shutil.copytree(DOCS_SRC, out_dir)
+    for name, text in render_pages(data).items():
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return out_dir
