@@ -15,8 +15,12 @@ DATA_NAMES = (
     # TEMP-DEV-SUBSET
     "sources",
     "ui",
+    "indicators",
     "rights",
     "glossary",
+    "rules-text",
+    "competences",
+    "measures",
 )
 
 

@@ -26,7 +26,26 @@ DOCS_OUT = ROOT / "build" / "docs"
 #: Generated pages: site path -> template.
 PAGES = {
     "index.md": "home.md.j2",
+    "indicators.md": "indicators.md.j2",
+    "card.md": "card.md.j2",
+    "glossary.md": "glossary.md.j2",
     "sources.md": "sources.md.j2",
+}
+
+#: Site sections a glossary term may point to (`used_in`), by page.
+SECTIONS = {
+    "indicators": "indicators.md",
+    "card": "card.md",
+    "procedure": "procedure/index.md",
+    "minors": "procedure/minors.md",
+    "abroad": "procedure/abroad.md",
+    "identification": "procedure/identification.md",
+    "assistance": "procedure/assistance.md",
+    "checker": "checker.md",
+    "bodies": "bodies/index.md",
+    "measures": "measures/action-plan.md",
+    "prevention": "measures/prevention.md",
+    "women-protection": "bodies/women-protection-units.md",
 }
 
 
@@ -47,11 +66,29 @@ class PageContext:
     def label(self, key: str) -> Markup:
         return escape_text(self._labels[key][self.lang])
 
+    def label_attr(self, key: str) -> Markup:
+        """A label for an HTML attribute value (escaped for HTML only)."""
+        return escape_attr(self._labels[key][self.lang])
+
     def link(self, target: str) -> str:
         """A link from this page to a site path (`card.md#app2-1-1`), relative as MkDocs wants."""
         page, _, fragment = target.partition("#")
         rel = posixpath.relpath(page, posixpath.dirname(self.path) or ".")
         return rel + (f"#{fragment}" if fragment else "")
+
+    def asset(self, path: str) -> str:
+        """The URL of a file under docs/ (`assets/x.js`) relative to where this page is served.
+
+        MkDocs rewrites links of <a> and <img> only, so a <script src> needs the final URL:
+        `indicators.md` is served at `indicators/`, its Russian at `ru/indicators/`.
+        """
+        url_dir = posixpath.dirname(self.path) if self.path.endswith("index.md") else self.path[: -len(".md")]
+        depth = len([p for p in url_dir.split("/") if p]) + (self.lang != LANGS[0])
+        return "../" * depth + path
+
+    def sections(self, keys: list[str]) -> list[tuple[str, Markup]]:
+        """(page, name) of the site sections among `keys` that exist in this build."""
+        return [(SECTIONS[k], self.label(f"section-{k}")) for k in keys if k in SECTIONS and _exists(SECTIONS[k])]
 
     def cite(self, source: dict) -> Markup:
         """"Short title, place" linked to the paragraph where the site shows it."""
