@@ -12,10 +12,15 @@ CRITERIA_PAGE = "procedure/criteria.md"
 
 
 def anchor(ref: str) -> str:
-    """The HTML anchor of a paragraph ref of the Rules: "9.2" -> "p9-2", "app2.1.12" -> "app2-1-12"."""
+    """The HTML anchor of a ref of the Rules: "9.2" -> "p9-2", "app2.1.12" -> "app2-1-12",
+    "order.2.1" -> "order-p2-1" (the approving order)."""
     ref = ref.strip()
     if ref.startswith("app"):
         return ref.replace(".", "-")
+    if ref == "order":
+        return "order-intro"
+    if ref.startswith("order."):
+        return "order-p" + ref[len("order."):].replace(".", "-")
     return "p" + ref.replace(".", "-")
 
 
@@ -26,8 +31,6 @@ def target(doc: str, ref: str) -> str | None:
             return INDICATORS_PAGE
         if ref.startswith("app2"):
             return f"{CARD_PAGE}#{anchor(ref)}"
-        if ref.startswith("order"):
-            return f"{RULES_PAGE}#{ref.replace('.', '-p')}"
         return f"{RULES_PAGE}#{anchor(ref)}"
     if doc in ("criteria-amendment-2024", "criteria-2023"):
         return CRITERIA_PAGE

@@ -19,6 +19,7 @@ DATA_NAMES = (
     "rights",
     "glossary",
     "rules-text",
+    "criteria",
     "competences",
     "measures",
 )

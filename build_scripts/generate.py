@@ -17,6 +17,7 @@ from markupsafe import Markup
 from build_scripts import citations
 from build_scripts.data_files import ROOT
 from build_scripts.markup import escape_attr, escape_text
+from build_scripts.views import bodies_view
 
 LANGS = ("kk", "ru")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -29,8 +30,19 @@ PAGES = {
     "indicators.md": "indicators.md.j2",
     "card.md": "card.md.j2",
     "glossary.md": "glossary.md.j2",
+    "procedure/rules.md": "procedure/rules.md.j2",
+    "procedure/criteria.md": "procedure/criteria.md.j2",
+    "bodies/index.md": "bodies/index.md.j2",
+    "bodies/women-protection-units.md": "bodies/women-units.md.j2",
+    "measures/action-plan.md": "measures/action-plan.md.j2",
+    "measures/prevention.md": "measures/prevention.md.j2",
     "sources.md": "sources.md.j2",
 }
+
+#: Pages generated once per entry: path pattern, template, the entries.
+ENTRY_PAGES = (
+    ("bodies/{id}.md", "bodies/body.md.j2", lambda data: data["competences"]["bodies"]),
+)
 
 #: Site sections a glossary term may point to (`used_in`), by page.
 SECTIONS = {
@@ -52,8 +64,8 @@ SECTIONS = {
 class PageContext:
     """What a template may use: the data, the language, and helpers bound to the page."""
 
-    def __init__(self, data: dict, lang: str, path: str):
-        self.data, self.lang, self.path = data, lang, path
+    def __init__(self, data: dict, lang: str, path: str, pages: frozenset[str] = frozenset()):
+        self.data, self.lang, self.path, self.pages = data, lang, path, pages
         self._labels = {item["id"]: item["text"] for item in data["ui"]["labels"]}
         self.documents = {doc["id"]: doc for doc in data["sources"]["documents"]}
 
@@ -88,23 +100,23 @@ class PageContext:
 
     def sections(self, keys: list[str]) -> list[tuple[str, Markup]]:
         """(page, name) of the site sections among `keys` that exist in this build."""
-        return [(SECTIONS[k], self.label(f"section-{k}")) for k in keys if k in SECTIONS and _exists(SECTIONS[k])]
+        return [(SECTIONS[k], self.label(f"section-{k}")) for k in keys if k in SECTIONS and self.exists(SECTIONS[k])]
 
     def cite(self, source: dict) -> Markup:
         """"Short title, place" linked to the paragraph where the site shows it."""
         doc = self.documents[source["doc"]]
         words = f"{doc['short'][self.lang]}, {citations.place(source['doc'], source['ref'], self.lang)}"
         target = citations.target(source["doc"], source["ref"])
-        if target is None or not _exists(target):
+        if target is None or not self.exists(target):
             return Markup('<span class="cite">') + escape_text(words) + Markup("</span>")
         return Markup(f'<a class="cite" href="{escape_attr(self.link(target))}">') + escape_text(words) + Markup("</a>")
 
     def attr(self, text) -> Markup:
         return escape_attr(text[self.lang] if isinstance(text, dict) else text)
 
-
-def _exists(target: str) -> bool:
-    return target.partition("#")[0] in PAGES
+    def exists(self, target: str) -> bool:
+        """Whether this build has the page of a site path (anchor ignored)."""
+        return target.partition("#")[0] in self.pages
 
 
 def environment() -> jinja2.Environment:
@@ -123,14 +135,26 @@ def page_file(path: str, lang: str) -> str:
     return path if lang == LANGS[0] else path[: -len(".md")] + f".{lang}.md"
 
 
+def page_list(data: dict) -> list[tuple[str, str, dict]]:
+    """(site path, template, extra template variables) of every generated page."""
+    pages = [(path, template, {}) for path, template in PAGES.items()]
+    for pattern, template, entries in ENTRY_PAGES:
+        pages += [(pattern.format(id=entry["id"]), template, {"entry": entry}) for entry in entries(data)]
+    return pages
+
+
 def render_pages(data: dict) -> dict[str, str]:
     """Every generated page of both languages: file path under docs -> Markdown."""
     env = environment()
+    pages = page_list(data)
+    paths = frozenset(path for path, _, _ in pages)
+    bodies = bodies_view(data)
     out = {}
-    for path, template in PAGES.items():
+    for path, template, extra in pages:
         for lang in LANGS:
-            page = PageContext(data, lang, path)
-            out[page_file(path, lang)] = env.get_template(template).render(page=page, data=data, lang=lang)
+            page = PageContext(data, lang, path, paths)
+            out[page_file(path, lang)] = env.get_template(template).render(
+                page=page, data=data, lang=lang, bodies=bodies, **extra)
     return out
 
 

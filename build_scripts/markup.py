@@ -1,4 +1,9 @@
-"""Put data text into Markdown safely: HTML escaped, Markdown syntax neutralised."""
+"""Put data text into Markdown safely: HTML escaped, Markdown syntax neutralised.
+
+Markdown syntax characters become numeric character references, which read the same in
+Markdown paragraphs, headings, tables and raw HTML blocks, where a backslash escape would
+show. Text can therefore never become markup, whatever it contains.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +12,24 @@ import re
 
 from markupsafe import Markup
 
-# Characters Python-Markdown treats as syntax inside a line, escaped with a backslash.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#~])")
-# A line that would start a list, a heading or a quote block.
-_MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)|^(\s*)([-+>])(\s)", re.MULTILINE)
+# Characters Python-Markdown (with attr_list and tables) treats as syntax inside a line.
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|#~!"}
+# A line that would start an ordered list ("1." / "1)"), a list, a heading or a quote.
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+>=])", re.MULTILINE)
 
 
 def escape_text(text: str) -> Markup:
     """Plain data text as Markdown that renders exactly that text, never as markup."""
     escaped = html.escape(str(text), quote=True)
-    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
-    escaped = _MD_LINE_START.sub(_escape_line_start, escaped)
+    escaped = "".join(_MD_SPECIAL.get(c, c) for c in escaped)
+    escaped = _LINE_START.sub(_neutralise_line_start, escaped)
     return Markup(escaped.replace("\n", "<br>\n"))
 
 
-def _escape_line_start(match: re.Match) -> str:
+def _neutralise_line_start(match: re.Match) -> str:
     if match.group(2) is not None:
-        return f"{match.group(1)}{match.group(2)}\\{match.group(3)}{match.group(4)}"
-    return f"{match.group(5)}\\{match.group(6)}{match.group(7)}"
+        return f"{match.group(1)}{match.group(2)}&#{ord(match.group(3))};"
+    return f"{match.group(4)}&#{ord(match.group(5))};"
 
 
 def escape_attr(text: str) -> Markup:
