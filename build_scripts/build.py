@@ -2,11 +2,13 @@
 
 Usage: ``python -m build_scripts.build`` (writes site/). A data problem stops the build with
 one line per problem (file, entry id, field, what is wrong) and exit status 1.
+``BAGDAR_SEARCH=material`` leaves Material's own search as it is (no search per language).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -17,25 +19,30 @@ from mkdocs.config import load_config
 from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
 from build_scripts.generate import DOCS_OUT, generate
+from build_scripts.language_search import install as install_language_search
 from build_scripts.validate import check
 
 SITE_DIR = ROOT / "site"
 
 
-def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path = SITE_DIR) -> Path:
-    """Validate data_dir, generate docs_dir, bundle assets into it, build site_dir with MkDocs."""
+def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path = SITE_DIR,
+          language_search: bool = True) -> Path:
+    """Validate data_dir, generate docs_dir, bundle assets into it, build site_dir with MkDocs,
+    then (unless language_search is False) give each language its own search."""
     data = check(data_dir)
     docs = generate(data, docs_dir)
     bundle(data, docs)
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir))
     mkdocs_build(config)
+    if language_search:
+        install_language_search(site_dir)
     return site_dir
 
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
     try:
-        build()
+        build(language_search=os.environ.get("BAGDAR_SEARCH") != "material")
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -1,9 +1,17 @@
-"""Copy the assets the site serves itself into build/docs: the pinned Pyodide core."""
+"""Put the assets the site serves itself into build/docs: the pinned Pyodide core, the
+checker as a pure-Python wheel, and the checker's data as JSON."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
 from pathlib import Path
+
+from checker.bundle import essentials
 
 from build_scripts.data_files import ROOT
 
@@ -34,6 +42,37 @@ def bundle_pyodide(docs: Path) -> Path:
     return target
 
 
+def wheel_name() -> str:
+    """The file name of the checker wheel, from pyproject.toml (pure Python: py3-none-any)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return f"{project['name'].replace('-', '_')}-{project['version']}-py3-none-any.whl"
+
+
+def build_checker_wheel(target: Path) -> Path:
+    """Build the checker wheel (standard `python -m build`, no network) into target/."""
+    with tempfile.TemporaryDirectory() as out:
+        result = subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, str(ROOT)],
+            cwd=ROOT, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise BundleError("building the checker wheel failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
+        wheel = Path(out) / wheel_name()
+        if not wheel.exists():
+            raise BundleError(f"the checker wheel is not {wheel.name}: {[p.name for p in Path(out).iterdir()]}")
+        target.mkdir(parents=True, exist_ok=True)
+        return Path(shutil.copy2(wheel, target / wheel.name))
+
+
+def bundle_checker(data: dict, docs: Path) -> Path:
+    """The wheel and data.json under assets/checker/; returns the wheel's path."""
+    target = docs / "assets" / "checker"
+    wheel = build_checker_wheel(target)
+    (target / "data.json").write_text(json.dumps(essentials(data), ensure_ascii=False, separators=(",", ":")),
+                                      encoding="utf-8")
+    return wheel
+
+
 def bundle(data: dict, docs: Path) -> None:
     """Every asset of the site, into the generated docs folder."""
     bundle_pyodide(docs)
+    bundle_checker(data, docs)

@@ -12,7 +12,6 @@ DATA_DIR = ROOT / "data"
 
 #: Every data file the site needs; a missing one is a problem.
 DATA_NAMES = (
-    # TEMP-DEV-SUBSET
     "sources",
     "ui",
     "indicators",
@@ -20,6 +19,7 @@ DATA_NAMES = (
     "glossary",
     "rules-text",
     "criteria",
+    "referral",
     "competences",
     "measures",
 )

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from build_scripts import citations
+from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.views import bodies_view
@@ -36,6 +37,7 @@ PAGES = {
     "bodies/women-protection-units.md": "bodies/women-units.md.j2",
     "measures/action-plan.md": "measures/action-plan.md.j2",
     "measures/prevention.md": "measures/prevention.md.j2",
+    "checker.md": "checker.md.j2",
     "sources.md": "sources.md.j2",
 }
 
@@ -78,6 +80,14 @@ class PageContext:
     def label(self, key: str) -> Markup:
         return escape_text(self._labels[key][self.lang])
 
+    def labels_for(self, keys: list[str]) -> dict[str, str]:
+        """Labels in this language as plain strings, for a JSON block read by a script."""
+        return {key: self._labels[key][self.lang] for key in keys}
+
+    def names(self, entries: list[dict], field: str) -> dict[str, str]:
+        """id -> the entry's `field` in this language, for a JSON block read by a script."""
+        return {entry["id"]: entry[field][self.lang] for entry in entries}
+
     def label_attr(self, key: str) -> Markup:
         """A label for an HTML attribute value (escaped for HTML only)."""
         return escape_attr(self._labels[key][self.lang])
@@ -97,6 +107,18 @@ class PageContext:
         url_dir = posixpath.dirname(self.path) if self.path.endswith("index.md") else self.path[: -len(".md")]
         depth = len([p for p in url_dir.split("/") if p]) + (self.lang != LANGS[0])
         return "../" * depth + path
+
+    def url(self, target: str) -> str:
+        """The served URL of another page (`procedure/rules.md` -> `../procedure/rules/`)
+        relative to this page's served URL, for links that MkDocs does not rewrite (scripts)."""
+        def served(path: str) -> str:
+            stem = path[: -len(".md")]
+            return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+        page, _, fragment = target.partition("#")
+        here = served(self.path)
+        rel = posixpath.relpath(served(page) or ".", here or ".")
+        rel = "" if rel == "." else rel + "/"
+        return rel + (f"#{fragment}" if fragment else "")
 
     def sections(self, keys: list[str]) -> list[tuple[str, Markup]]:
         """(page, name) of the site sections among `keys` that exist in this build."""
@@ -154,7 +176,7 @@ def render_pages(data: dict) -> dict[str, str]:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
-                page=page, data=data, lang=lang, bodies=bodies, **extra)
+                page=page, data=data, lang=lang, bodies=bodies, checker_wheel=wheel_name(), **extra)
     return out
 
 

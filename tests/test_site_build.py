@@ -51,7 +51,7 @@ def injected_site(tmp_path_factory):
 
 def test_script_in_data_comes_out_escaped(injected_site):
     html = (injected_site / "index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert "&lt;script&gt;window.&#95;&#95;pwned = 1&lt;/script&gt;" in html
     assert "<script>window.__pwned" not in html
     assert '<img src="x"' not in html
 

@@ -1,0 +1,179 @@
+"""The data the checker reads, as plain dicts: {"indicators", "criteria", "referral"}.
+
+Each value is the content of data/NAME.yaml. CPython reads those files (checker.yaml_data);
+the browser passes the same content, exported as JSON, to use_data(). build_bundle checks it
+against the route once and indexes it, so that assess() only looks things up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .routing import RULES
+
+DATA_NAMES = ("indicators", "criteria", "referral")
+ELEMENTS = ("who", "where", "what")
+AUDIENCES = ("adult", "minor", "any")
+RULES_DOC = "referral-rules-2024"
+
+
+class DataError(ValueError):
+    """The data given to the checker cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    position: int
+    element: str
+    form: str | None
+    audience: str
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The checked data: indicators and criterion rows by id (with their order), step actions."""
+
+    indicators: dict
+    rows: dict
+    threshold: int | None
+    actions: dict
+
+    def action(self, step: str) -> dict:
+        """A fresh copy of the output action for `step`."""
+        template = self.actions[step]
+        return {**template, "text": dict(template["text"]), "basis": [dict(b) for b in template["basis"]]}
+
+
+def build_bundle(raw) -> Bundle:
+    """Check `raw` and index it; raises DataError naming the first problem."""
+    _need(isinstance(raw, dict) and all(isinstance(raw.get(n), dict) for n in DATA_NAMES),
+          "data", f"expected a mapping with the mappings {', '.join(DATA_NAMES)}")
+    return Bundle(
+        indicators=_indicators(raw["indicators"]),
+        rows=_rows(raw["criteria"]),
+        threshold=_threshold(raw["criteria"]),
+        actions=_actions(raw["referral"]),
+    )
+
+
+def essentials(raw) -> dict:
+    """The part of `raw` the checker and its page read, in the same shape (for the browser)."""
+    indicators, criteria, referral = (raw[name] for name in DATA_NAMES)
+    step_keys = ("id", "paragraph", "actor", "deadline", "applies_to", "text", "source")
+    return {
+        "indicators": {
+            "combination": {"rule": indicators["combination"]["rule"],
+                            "elements": [{"id": e["id"]} for e in indicators["combination"]["elements"]]},
+            "indicators": [{k: i[k] for k in ("id", "element", "form", "audience") if k in i}
+                           for i in indicators["indicators"]],
+        },
+        "criteria": {"threshold": criteria["threshold"],
+                     "rows": [{"id": r["id"], "points": r["points"]} for r in criteria["rows"]]},
+        "referral": {
+            "actors": referral["actors"],
+            "deadlines": referral["deadlines"],
+            "steps": [{k: s[k] for k in step_keys} for s in referral["steps"]],
+        },
+    }
+
+
+_installed: Bundle | None = None
+
+
+def use_data(raw) -> None:
+    """Use this data (the three files' content) for every later assess() given no data."""
+    global _installed
+    _installed = build_bundle(raw)
+
+
+def installed_bundle() -> Bundle:
+    """The data given to use_data(), else the repository's data/*.yaml (CPython with PyYAML)."""
+    if _installed is None:
+        try:
+            from .yaml_data import load_yaml_data
+        except ImportError as err:
+            raise DataError("data: none given: call checker.use_data() with the exported JSON") from err
+        use_data(load_yaml_data())
+    return _installed
+
+
+def _indicators(section) -> dict:
+    combination = section.get("combination") or {}
+    elements = [e.get("id") for e in combination.get("elements") or [] if isinstance(e, dict)]
+    _need(combination.get("rule") == "all_three" and tuple(elements) == ELEMENTS,
+          "indicators.combination", "the checker knows only the rule all_three over who, where, what")
+    indicators = {}
+    for position, item in enumerate(_entries(section, "indicators", "indicators")):
+        where = f"indicators.indicators[{position}]"
+        _need(item.get("element") in ELEMENTS, where, f"element must be one of {', '.join(ELEMENTS)}")
+        _need(item.get("audience") in AUDIENCES, where, f"audience must be one of {', '.join(AUDIENCES)}")
+        _need(item.get("form") is None or isinstance(item["form"], str), where, "form must be a string")
+        indicators[item["id"]] = Indicator(position, item["element"], item.get("form"), item["audience"])
+    return indicators
+
+
+def _rows(section) -> dict:
+    rows = {}
+    for position, row in enumerate(_entries(section, "rows", "criteria")):
+        points = row.get("points")
+        _need(isinstance(points, int) and not isinstance(points, bool), f"criteria.rows[{position}]",
+              "points must be an integer")
+        rows[row["id"]] = (position, points)
+    return rows
+
+
+def _threshold(section) -> int | None:
+    threshold = section.get("threshold")
+    _need(threshold is None or (isinstance(threshold, int) and not isinstance(threshold, bool)),
+          "criteria.threshold", "must be an integer or null")
+    return threshold
+
+
+def _actions(section) -> dict:
+    actors = {a["id"] for a in _entries(section, "actors", "referral")}
+    deadlines = {d["id"] for d in _entries(section, "deadlines", "referral")}
+    steps = _entries(section, "steps", "referral")
+    expected = [(rule.step, rule.paragraph) for rule in RULES]
+    found = [(s["id"], s.get("paragraph")) for s in steps]
+    _need(found == expected, "referral.steps",
+          "steps and paragraphs must be those of checker/routing.py RULES, in that order; "
+          f"first difference: {_first_difference(found, expected)}")
+    actions = {}
+    for step in steps:
+        where = f"referral.steps[id={step['id']}]"
+        text = step.get("text")
+        _need(step.get("actor") in actors, where, f"unknown actor {step.get('actor')!r}")
+        _need(step.get("deadline") is None or step["deadline"] in deadlines, where,
+              f"unknown deadline {step.get('deadline')!r}")
+        _need(step.get("applies_to") in AUDIENCES, where, f"applies_to must be one of {', '.join(AUDIENCES)}")
+        _need(isinstance(text, dict) and all(isinstance(text.get(lang), str) for lang in ("kk", "ru")),
+              where, "text must have kk and ru strings")
+        _need(step.get("source") == {"doc": RULES_DOC, "ref": step["paragraph"]}, where,
+              f"source must be {{doc: {RULES_DOC}, ref: {step['paragraph']!r}}}")
+        actions[step["id"]] = {
+            "id": step["id"], "actor": step["actor"], "deadline": step.get("deadline"),
+            "text": {"kk": text["kk"], "ru": text["ru"]}, "basis": [dict(step["source"])],
+        }
+    return actions
+
+
+def _entries(section, key, file) -> list:
+    """section[key]: a list of mappings, each with a unique string id."""
+    entries = section.get(key)
+    _need(isinstance(entries, list) and all(isinstance(e, dict) and isinstance(e.get("id"), str)
+                                            for e in entries), f"{file}.{key}", "expected a list of entries with ids")
+    ids = [e["id"] for e in entries]
+    _need(len(set(ids)) == len(ids), f"{file}.{key}", "ids must be unique")
+    return entries
+
+
+def _first_difference(found, expected) -> str:
+    for index, (got, want) in enumerate(zip(found, expected)):
+        if got != want:
+            return f"at {index}: {got} instead of {want}"
+    return f"{len(found)} steps instead of {len(expected)}"
+
+
+def _need(condition, where, message) -> None:
+    if not condition:
+        raise DataError(f"{where}: {message}")

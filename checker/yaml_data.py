@@ -1,0 +1,33 @@
+"""The checker's data read from the repository's data/*.yaml (CPython only: needs PyYAML)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .bundle import DATA_NAMES, DataError, build_bundle, essentials
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def load_yaml_data(data_dir: Path = DATA_DIR) -> dict:
+    """{"indicators", "criteria", "referral"}: the content of data_dir/NAME.yaml."""
+    data = {}
+    for name in DATA_NAMES:
+        path = Path(data_dir) / f"{name}.yaml"
+        try:
+            data[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+            raise DataError(f"{path}: {' '.join(str(err).split())}") from err
+    return data
+
+
+def write_json(path: Path, data_dir: Path = DATA_DIR) -> Path:
+    """Write what the browser passes to checker.use_data(): the checked data, fields it reads only."""
+    raw = load_yaml_data(data_dir)
+    build_bundle(raw)
+    text = json.dumps(essentials(raw), ensure_ascii=False, separators=(",", ":"))
+    Path(path).write_text(text, encoding="utf-8")
+    return Path(path)

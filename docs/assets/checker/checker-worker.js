@@ -1,0 +1,61 @@
+/* Runs the checker (the same Python package as on the command line) in Pyodide, off the
+   page's main thread. Messages in: {id, type: "init" | "assess", payload}; out: {id, ok, ...}.
+   Everything it loads comes from the serving host; it stores nothing. */
+let run = null;
+
+async function fetchOk(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+async function init({ pyodide: indexURL, wheel, data }) {
+  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
+  const [pyodide, wheelBytes, dataText] = await Promise.all([
+    loadPyodide({ indexURL }),
+    fetchOk(wheel).then((r) => r.arrayBuffer()),
+    fetchOk(data).then((r) => r.text()),
+  ]);
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
+  pyodide.globals.set("_DATA_JSON", dataText);
+  run = pyodide.runPython(`
+import json
+import checker
+
+checker.use_data(json.loads(_DATA_JSON))
+
+def _run(text):
+    try:
+        return json.dumps({"ok": True, "result": checker.assess(json.loads(text))}, ensure_ascii=False)
+    except checker.InvalidCase as err:
+        return json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
+
+_run`);
+}
+
+self.onmessage = async (event) => {
+  const { id, type, payload } = event.data;
+  try {
+    if (type === "init") {
+      await init(payload);
+      self.postMessage({ id, ok: true });
+    } else if (type === "assess") {
+      self.postMessage({ id, ...JSON.parse(run(JSON.stringify(payload))) });
+    } else if (type === "time") {
+      // Benchmarks: median assess time inside Pyodide over `payload.repeat` runs of each case.
+      const times = [];
+      for (let i = 0; i < payload.repeat; i += 1) {
+        for (const item of payload.cases) {
+          const start = performance.now();
+          run(JSON.stringify(item));
+          times.push(performance.now() - start);
+        }
+      }
+      times.sort((a, b) => a - b);
+      self.postMessage({ id, ok: true, result: { median_ms: times[Math.floor(times.length / 2)], runs: times.length } });
+    }
+  } catch (err) {
+    self.postMessage({ id, ok: false, fatal: true, error: String((err && err.message) || err) });
+  }
+};
