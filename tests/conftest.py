@@ -39,11 +39,18 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that drops a connection (navigation, offline test) is not an error here."""
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """http://127.0.0.1:PORT/ serving the built site, as any static web server would."""
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
