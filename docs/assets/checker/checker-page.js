@@ -1,8 +1,6 @@
-/* The checker page: the form (HTML from the data, usable at once), Python started in a Web
-   Worker, window.checker.assess(case) -> Promise of the contract's output, and the result in
-   the page's language. Nothing is sent anywhere or stored: a case is kept only by downloading
-   it as JSON, and opened again from such a file. */
-const root = document.getElementById("checker");
+/* The checker page: the form (HTML from the data, usable at once) and the result of
+   window.checker.assess (started by checker-start.js) in the page's language. Nothing is sent
+   anywhere or stored: a case is kept only by downloading it as JSON and opening that file. */
 const texts = JSON.parse(document.getElementById("checker-texts").textContent);
 const L = texts.labels;
 const form = document.getElementById("checker-form");
@@ -11,58 +9,7 @@ const runButton = document.getElementById("checker-run");
 const errorLine = document.getElementById("checker-error");
 const resultBox = document.getElementById("checker-result");
 
-/* ---- Python in a worker ---- */
-
-const pending = new Map();
-let nextId = 1;
-let worker = null;
-
-function call(type, payload) {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, type, payload });
-  });
-}
-
-function absolute(path) {
-  return new URL(path, document.baseURI).href;
-}
-
-function startPython() {
-  if (typeof WebAssembly !== "object") return Promise.reject(new Error("no-wasm"));
-  worker = new Worker(absolute(root.dataset.worker), { type: "module" });
-  worker.onmessage = (event) => {
-    const { id, ok, result, error, fatal } = event.data;
-    const waiting = pending.get(id);
-    if (!waiting) return;
-    pending.delete(id);
-    if (ok) waiting.resolve(result);
-    else {
-      const err = new Error(error);
-      err.name = fatal ? "CheckerError" : "InvalidCase";
-      waiting.reject(err);
-    }
-  };
-  worker.onerror = (event) => {
-    for (const waiting of pending.values()) waiting.reject(new Error(event.message || "worker failed"));
-    pending.clear();
-  };
-  return call("init", {
-    pyodide: absolute(root.dataset.pyodide),
-    wheel: absolute(root.dataset.wheel),
-    data: absolute(root.dataset.data),
-  });
-}
-
-const ready = startPython();
-window.checker = {
-  ready,
-  assess: (caseObject) => ready.then(() => call("assess", caseObject)),
-  time: (cases, repeat) => ready.then(() => call("time", { cases, repeat })),
-};
-
-ready.then(
+window.checker.ready.then(
   () => {
     setStatus("ready", L["checker-ready"]);
     runButton.disabled = false;

@@ -10,9 +10,10 @@ async function fetchOk(url) {
 }
 
 async function init({ pyodide: indexURL, wheel, data }) {
+  const phases = { start: performance.now() };
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const [pyodide, wheelBytes, dataText] = await Promise.all([
-    loadPyodide({ indexURL }),
+    loadPyodide({ indexURL }).then((py) => { phases.pyodide = performance.now(); return py; }),
     fetchOk(wheel).then((r) => r.arrayBuffer()),
     fetchOk(data).then((r) => r.text()),
   ]);
@@ -32,14 +33,15 @@ def _run(text):
         return json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
 
 _run`);
+  phases.checker = performance.now();
+  return phases;
 }
 
 self.onmessage = async (event) => {
   const { id, type, payload } = event.data;
   try {
     if (type === "init") {
-      await init(payload);
-      self.postMessage({ id, ok: true });
+      self.postMessage({ id, ok: true, result: await init(payload) });
     } else if (type === "assess") {
       self.postMessage({ id, ...JSON.parse(run(JSON.stringify(payload))) });
     } else if (type === "time") {
