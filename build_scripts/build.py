@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
 from build_scripts.generate import DOCS_OUT, generate
+from build_scripts.offline import write_service_worker
 from build_scripts.language_search import install as install_language_search
 from build_scripts.validate import check
 
@@ -36,6 +37,7 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
     mkdocs_build(config)
     if language_search:
         install_language_search(site_dir)
+    write_service_worker(site_dir)
     return site_dir
 
 

@@ -19,6 +19,7 @@ from build_scripts.generate import LANGS
 
 SOURCES = Path(__file__).resolve().parent / "search"
 INDEX = "search/search_index.json"
+WORKERS = "assets/javascripts/workers"
 WORKER = "search-worker.js"
 KAZAKH_LUNR = "assets/javascripts/lunr/min/lunr.kk.min.js"
 #: Words split at spaces, dashes and punctuation; a dot only where no digit follows (`3.1`).
@@ -61,13 +62,17 @@ def kazakh_lunr() -> str:
     return "\n".join(["(() => {", *parts, call, "})()", ""])
 
 
+def search_worker(material: str) -> str:
+    """Our worker, ending with the import of Material's (`search.<hash>.min.js`, beside it)."""
+    return (SOURCES / WORKER).read_text(encoding="utf-8") + f"\nimportScripts({json.dumps(material)})\n"
+
+
 def point_page(html: str, lang: str) -> str:
     """The page's Material config with our search worker, and the base of its language's root."""
 
     def repoint(match: re.Match) -> str:
         config = json.loads(match.group(2))
-        folder, material = posixpath.split(config["search"])
-        config["search"] = f"{folder}/{WORKER}?material={material}"
+        config["search"] = posixpath.join(posixpath.dirname(config["search"]), WORKER)
         if language_root(lang):
             config["base"] = posixpath.join(config["base"], language_root(lang))
         return match.group(1) + str(htmlsafe_json_dumps(config)) + match.group(3)
@@ -83,8 +88,10 @@ def install(site: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(own, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     (site / KAZAKH_LUNR).write_text(kazakh_lunr(), encoding="utf-8")
-    worker_folder = site / "assets" / "javascripts" / "workers"
-    (worker_folder / WORKER).write_text((SOURCES / WORKER).read_text(encoding="utf-8"), encoding="utf-8")
+    [material] = (site / WORKERS).glob("search.*.min.js")
+    (site / WORKERS / WORKER).write_text(search_worker(material.name), encoding="utf-8")
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        page.write_text(point_page(html, page_language(page.relative_to(site).as_posix())), encoding="utf-8")
+        pointed = point_page(html, page_language(page.relative_to(site).as_posix()))
+        if pointed != html:
+            page.write_text(pointed, encoding="utf-8")

@@ -12,5 +12,6 @@ function registerKazakh(lunr, words) {
   }
   lunr.kk.folder = token => token.update(words.fold)
   lunr.Pipeline.registerFunction(lunr.kk.folder, "folder-kk")
+  lunr.kk.fold = words.fold
   lunr.kk.stem = word => words.stem(words.fold(word))
 }
