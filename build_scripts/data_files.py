@@ -22,6 +22,7 @@ DATA_NAMES = (
     "referral",
     "competences",
     "measures",
+    "scenarios",
 )
 
 

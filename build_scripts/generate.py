@@ -18,6 +18,8 @@ from build_scripts import citations
 from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
 from build_scripts.markup import escape_attr, escape_text
+from build_scripts.procedure import STAGES, Procedure
+from build_scripts.training import training_view
 from build_scripts.views import bodies_view
 
 LANGS = ("kk", "ru")
@@ -31,6 +33,7 @@ PAGES = {
     "indicators.md": "indicators.md.j2",
     "card.md": "card.md.j2",
     "glossary.md": "glossary.md.j2",
+    "procedure/index.md": "procedure/index.md.j2",
     "procedure/rules.md": "procedure/rules.md.j2",
     "procedure/criteria.md": "procedure/criteria.md.j2",
     "bodies/index.md": "bodies/index.md.j2",
@@ -38,12 +41,18 @@ PAGES = {
     "measures/action-plan.md": "measures/action-plan.md.j2",
     "measures/prevention.md": "measures/prevention.md.j2",
     "checker.md": "checker.md.j2",
+    "training/index.md": "training/index.md.j2",
     "sources.md": "sources.md.j2",
+    "audience/border.md": "audience/border.md.j2",
+    "audience/public.md": "audience/public.md.j2",
+    "audience/trainee.md": "audience/trainee.md.j2",
 }
 
 #: Pages generated once per entry: path pattern, template, the entries.
 ENTRY_PAGES = (
     ("bodies/{id}.md", "bodies/body.md.j2", lambda data: data["competences"]["bodies"]),
+    ("procedure/{id}.md", "procedure/stage.md.j2", lambda data: [{"id": stage} for stage in STAGES]),
+    ("training/{id}.md", "training/scenario.md.j2", lambda data: data["scenarios"]["scenarios"]),
 )
 
 #: Site sections a glossary term may point to (`used_in`), by page.
@@ -92,12 +101,6 @@ class PageContext:
         """A label for an HTML attribute value (escaped for HTML only)."""
         return escape_attr(self._labels[key][self.lang])
 
-    def link(self, target: str) -> str:
-        """A link from this page to a site path (`card.md#app2-1-1`), relative as MkDocs wants."""
-        page, _, fragment = target.partition("#")
-        rel = posixpath.relpath(page, posixpath.dirname(self.path) or ".")
-        return rel + (f"#{fragment}" if fragment else "")
-
     def asset(self, path: str) -> str:
         """The URL of a file under docs/ (`assets/x.js`) relative to where this page is served.
 
@@ -131,7 +134,8 @@ class PageContext:
         target = citations.target(source["doc"], source["ref"])
         if target is None or not self.exists(target):
             return Markup('<span class="cite">') + escape_text(words) + Markup("</span>")
-        return Markup(f'<a class="cite" href="{escape_attr(self.link(target))}">') + escape_text(words) + Markup("</a>")
+        # The served URL: MkDocs does not rewrite links in raw HTML, where citations stand.
+        return Markup(f'<a class="cite" href="{escape_attr(self.url(target))}">') + escape_text(words) + Markup("</a>")
 
     def attr(self, text) -> Markup:
         return escape_attr(text[self.lang] if isinstance(text, dict) else text)
@@ -171,12 +175,15 @@ def render_pages(data: dict) -> dict[str, str]:
     pages = page_list(data)
     paths = frozenset(path for path, _, _ in pages)
     bodies = bodies_view(data)
+    procedure = Procedure(data)
+    training = training_view(data)
     out = {}
     for path, template, extra in pages:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
-                page=page, data=data, lang=lang, bodies=bodies, checker_wheel=wheel_name(), **extra)
+                page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
+                checker_wheel=wheel_name(), **extra)
     return out
 
 

@@ -5,7 +5,8 @@ keywords of our own carry the cross-file rules:
 
 - ``x-collection: NAME`` on a list: its items' ``id`` values are unique and form the
   collection NAME that other files may refer to;
-- ``x-ref: NAME`` on a string: the value must be an id of collection NAME.
+- ``x-ref: NAME`` on a string: the value must be an id of collection NAME;
+- ``x-subset: {PART: WHOLE}`` on an object: every item of its list PART is in its list WHOLE.
 
 Usage: ``python -m build_scripts.validate [DATA_DIR]``; exit 1 with one line per problem.
 """
@@ -64,8 +65,20 @@ def _validator_class(collections: dict[str, dict], collecting: bool):
         if instance not in collections.get(name, {}):
             yield jsonschema.ValidationError(f"{instance!r} is not a known id of {name}", validator="x-ref")
 
+    def x_subset(validator, pairs, instance, schema):
+        if collecting or not isinstance(instance, dict):
+            return
+        for part, whole in pairs.items():
+            items, allowed = instance.get(part), instance.get(whole)
+            if not (isinstance(items, list) and isinstance(allowed, list)):
+                continue
+            for index, item in enumerate(items):
+                if item not in allowed:
+                    yield jsonschema.ValidationError(
+                        f"{item!r} is not one of {whole}", validator="x-subset", path=[part, index])
+
     return jsonschema.validators.extend(
-        jsonschema.Draft202012Validator, {"x-collection": x_collection, "x-ref": x_ref})
+        jsonschema.Draft202012Validator, {"x-collection": x_collection, "x-ref": x_ref, "x-subset": x_subset})
 
 
 def _entry_and_field(document, path) -> tuple[str, str]:
@@ -103,7 +116,7 @@ def _message(error: jsonschema.ValidationError) -> str:
         return f"{_short(value)} is not one of {', '.join(map(str, error.validator_value))}"
     if kind == "pattern":
         return f"{_short(value)} does not match {error.validator_value}"
-    if kind in ("x-ref", "x-collection"):
+    if kind in ("x-ref", "x-collection", "x-subset"):
         return error.message
     return error.message.splitlines()[0]
 

@@ -1,0 +1,60 @@
+"""Every link inside the built site leads to a page or file that exists, and to an anchor that
+exists on it: a reader following a citation lands on the paragraph."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from conftest import site_pages
+
+ORIGIN = "http://site.invalid/"
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+def parse(file: Path) -> _Page:
+    page = _Page()
+    page.feed(file.read_text(encoding="utf-8"))
+    return page
+
+
+def served_file(site: Path, path: str) -> Path | None:
+    target = site / path
+    if target.is_dir() or path.endswith("/") or path == "":
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def test_every_internal_link_and_anchor_exists(built_site):
+    parsed: dict[Path, _Page] = {}
+    broken = []
+    for path in site_pages(built_site) + ["404.html"]:
+        file = built_site / path / "index.html" if not path.endswith(".html") else built_site / path
+        page = parsed.setdefault(file, parse(file))
+        for href in page.hrefs:
+            url = urlsplit(urljoin(ORIGIN + path, href))
+            if f"{url.scheme}://{url.netloc}/" != ORIGIN:
+                continue  # tel:, blob: and the like
+            target = served_file(built_site, unquote(url.path).lstrip("/"))
+            if target is None:
+                broken.append(f"{path or '/'}: {href}: no such page or file")
+                continue
+            if url.fragment and target.suffix == ".html":
+                ids = parsed.setdefault(target, parse(target)).ids
+                if unquote(url.fragment) not in ids:
+                    broken.append(f"{path or '/'}: {href}: no anchor #{url.fragment}")
+    assert broken == [], f"{len(broken)} broken links, e.g.:\n" + "\n".join(sorted(set(broken))[:30])
