@@ -9,8 +9,11 @@ const CORE = __CORE__;
 const CHECKER = __CHECKER__;
 const CACHE = `bagdar-${VERSION}`;
 
+/* Revalidate with the server, so that a new version never takes a stale file from the HTTP cache. */
+const fresh = (urls) => urls.map((url) => new Request(url, { cache: "no-cache" }));
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(CORE)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh(CORE))).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
@@ -23,7 +26,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "cache-checker") {
-    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(CHECKER)));
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh(CHECKER))));
   }
 });
 
