@@ -204,6 +204,7 @@ def evaluate(page: Page, site_url: str) -> dict:
     figures = {}
     for lang, queries in QUERIES.items():
         page.goto(site_url + ("" if lang == "kk" else "ru/"))
+        page.locator("input.md-search__input").focus()  # the index loads when search is first used
         page.wait_for_function(SEARCH_READY)
         misses = []
         for query, expected in queries:

@@ -3,8 +3,8 @@
 Counted, each file once, both uncompressed and as gzip sends it (level 6, what the README's
 server setup and static hosts do): the page's HTML; every <script src>,
 <link rel="stylesheet" href> and <img src>; what Material's JavaScript fetches on every page
-load, as Material 9 does it: the search worker named in the page's `__config`, the search index
-and the lunr language files the index's config asks for, and `sitemap.xml` beside each
+load, as Material 9 does it: the search worker named in the page's `__config` and what it imports
+(not the search index, fetched only when the reader first uses search), and `sitemap.xml` beside each
 <link rel="alternate"> (the language selector); and files or folders under assets/ named by a
 data-* attribute (what the checker's script fetches: its worker, wheel, data, the Pyodide
 folder). Not counted: source maps, the favicon, anything fetched only on a user action, and
@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 ORIGIN = "http://site.invalid/"
+IMPORTS = re.compile(r"""importScripts\(\s*["']([^"']+)["']""")
 
 
 class _Refs(HTMLParser):
@@ -106,19 +108,14 @@ def _site_path(url: str) -> str | None:
 
 
 def _search_files(config: dict, page_url: str, site: Path) -> list[str]:
-    """Material's search: the worker (and a worker it names in its query: the site's search
-    worker imports Material's so), the index, and the lunr files for the index's languages."""
+    """Material's search at page load: the worker named in the config, and the scripts that
+    worker imports (the site's search worker imports Material's). The index and the lunr
+    language files follow only when the reader first uses search
+    (overrides/partials/javascripts/base.html), so they are not counted."""
     worker = urljoin(page_url, config["search"])
-    index = urljoin(urljoin(page_url, config["base"].rstrip("/") + "/"), "search/search_index.json")
-    lunr = urljoin(worker, "../lunr/")
-    langs = json.loads((site / _site_path(index)).read_text(encoding="utf-8"))["config"]["lang"]
-    extra = [{"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}.get(lang) for lang in langs]
-    extra += [f"min/lunr.{lang}.min.js" for lang in langs if lang != "en"]
-    extra += ["min/lunr.multi.min.js"] if len(langs) > 1 else []
-    extra = [name for name in extra if name]
-    extra += ["min/lunr.stemmer.support.min.js"] if extra else []
-    imported = [urljoin(worker, value) for _, value in parse_qsl(urlsplit(worker).query)]
-    return [worker, *imported, index] + [urljoin(lunr, name) for name in extra]
+    source = (site / _site_path(worker)).read_text(encoding="utf-8")
+    imported = [urljoin(worker, name) for name in IMPORTS.findall(source)]
+    return [worker, *imported]
 
 
 def page_load(site: Path, path: str) -> PageLoad:

@@ -25,6 +25,7 @@ SEARCH_READY = """() => {
 def search(page, site_url: str, start: str, query: str) -> list[str]:
     """The result links (`card/?h=...`, from the site root) for `query` typed on the page at `start`."""
     page.goto(site_url + start)
+    page.locator("input.md-search__input").focus()  # the index loads when search is first used
     page.wait_for_function(SEARCH_READY)
     meta = page.locator(".md-search-result__meta")
     meta.evaluate("el => el.textContent = ''")  # Material writes the count when the results come
@@ -156,3 +157,17 @@ def test_russian_pages_search_from_the_russian_root():
             '"search": "../../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
     config = json.loads(re.search(r">(.*)<", point_page(html, "ru")).group(1))
     assert config == {"base": "../../ru/", "search": "../../assets/javascripts/workers/search-worker.js"}
+
+
+def test_the_index_is_fetched_only_when_search_is_used(site_url, page, foreign_requests):
+    """A content page does not download the search index until the reader turns to search (the
+    offline service worker keeps a copy in the background; its requests are not the page's)."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url)
+            if "search_index.json" in request.url and request.service_worker is None else None)
+    page.goto(site_url + "ru/indicators/", wait_until="networkidle")
+    assert fetched == []
+    with page.expect_request(lambda request: request.url.endswith("/ru/search/search_index.json")):
+        page.locator("input.md-search__input").focus()
+    page.wait_for_function(SEARCH_READY)
+    assert foreign_requests == []
