@@ -4,6 +4,7 @@ when WebAssembly is unavailable."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlparse
 
 import pytest
@@ -133,3 +134,16 @@ def test_without_webassembly_the_page_says_so_and_stays_a_checklist(site_url, no
     box.check()
     assert box.is_checked()
     assert page.locator("#checker-print").is_enabled()
+
+
+def test_a_saved_case_opens_and_runs(site_url, page):
+    """"Open a saved case": the file fills the form and the checker runs on it."""
+    open_checker(page, site_url + "checker/")
+    saved = {"age": 16, "location": "abroad", "citizenship": "kz", "unaccompanied": True}
+    page.set_input_files("#checker-open", files=[{
+        "name": "case.json", "mimeType": "application/json", "buffer": json.dumps(saved).encode()}])
+    page.wait_for_selector("#checker-result:not([hidden])")
+    assert page.input_value("input[name=age]") == "16"
+    assert page.is_checked("input[name=unaccompanied]")
+    steps = page.locator("#checker-result li[data-step]").evaluate_all("els => els.map(e => e.dataset.step)")
+    assert steps == [a["id"] for a in assess(saved)["referral"]["actions"]]
