@@ -137,9 +137,6 @@ class PageContext:
         # The served URL: MkDocs does not rewrite links in raw HTML, where citations stand.
         return Markup(f'<a class="cite" href="{escape_attr(self.url(target))}">') + escape_text(words) + Markup("</a>")
 
-    def attr(self, text) -> Markup:
-        return escape_attr(text[self.lang] if isinstance(text, dict) else text)
-
     def exists(self, target: str) -> bool:
         """Whether this build has the page of a site path (anchor ignored)."""
         return target.partition("#")[0] in self.pages
