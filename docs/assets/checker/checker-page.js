@@ -111,8 +111,8 @@ function render(result) {
 
   const score = result.score;
   resultBox.append(el("h3", L["result-score"]));
-  const items = score.items.map((item) => `${item.id} (${item.points})`).join(", ");
-  resultBox.append(el("p", `${L["result-total"]}: ${score.total}${items ? ` — ${items}` : ""}`, { class: "score-total" }));
+  const items = score.items.map((item) => `${L["criteria-row"]} ${item.id} — ${item.points}`).join("; ");
+  resultBox.append(el("p", `${L["result-total"]}: ${score.total}${items ? ` (${items})` : ""}`, { class: "score-total" }));
   if (score.threshold === null) resultBox.append(el("p", `${L["result-threshold-none"]} ${texts.threshold_note}`, { class: "hint" }));
 
   const referral = result.referral;
