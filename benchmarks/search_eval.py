@@ -28,6 +28,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make build_scripts importable
 
+from benchmarks.search_box import open_search, result_links  # noqa: E402
 from build_scripts.build import build  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "search_eval.json"
@@ -41,13 +42,6 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 TOP = 3
-#: Material shows its placeholder once the worker has answered the empty query it sends when ready.
-SEARCH_READY = """() => {
-  const { translations } = JSON.parse(document.getElementById("__config").textContent)
-  const meta = document.querySelector(".md-search-result__meta")
-  return meta.textContent.trim() === translations["search.result.placeholder"]
-}"""
-
 #: (query as a reader types it, the page it should find), by the language of the page searched from.
 QUERIES = {
     "kk": [
@@ -188,15 +182,7 @@ def served(site: Path):
 
 def top_pages(page: Page, site_url: str, query: str) -> list[str]:
     """The pages of the first TOP results for a query typed into the open page's search box."""
-    meta = page.locator(".md-search-result__meta")
-    meta.evaluate("el => el.textContent = ''")
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material searches on a real key event, not on fill()
-    page.wait_for_function("el => el.textContent !== ''", arg=meta.element_handle())
-    hrefs = page.locator(".md-search-result__list > li > a:first-child").evaluate_all(
-        "links => links.map(a => a.href)")
-    return [urlparse(href.removeprefix(site_url)).path for href in hrefs[:TOP]]
+    return [urlparse(href.removeprefix(site_url)).path for href in result_links(page, query)[:TOP]]
 
 
 def evaluate(page: Page, site_url: str) -> dict:
@@ -204,8 +190,7 @@ def evaluate(page: Page, site_url: str) -> dict:
     figures = {}
     for lang, queries in QUERIES.items():
         page.goto(site_url + ("" if lang == "kk" else "ru/"))
-        page.locator("input.md-search__input").focus()  # the index loads when search is first used
-        page.wait_for_function(SEARCH_READY)
+        open_search(page)
         misses = []
         for query, expected in queries:
             found = top_pages(page, site_url, query)

@@ -11,31 +11,15 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from benchmarks.search_box import SEARCH_READY, open_search, result_links
 from build_scripts.data_files import DATA_DIR
 from build_scripts.language_search import SOURCES, point_page, split_index
-
-#: Material shows its placeholder once the worker has answered the empty query it sends when ready.
-SEARCH_READY = """() => {
-  const { translations } = JSON.parse(document.getElementById("__config").textContent)
-  const meta = document.querySelector(".md-search-result__meta")
-  return meta.textContent.trim() === translations["search.result.placeholder"]
-}"""
-
 
 def search(page, site_url: str, start: str, query: str) -> list[str]:
     """The result links (`card/?h=...`, from the site root) for `query` typed on the page at `start`."""
     page.goto(site_url + start)
-    page.locator("input.md-search__input").focus()  # the index loads when search is first used
-    page.wait_for_function(SEARCH_READY)
-    meta = page.locator(".md-search-result__meta")
-    meta.evaluate("el => el.textContent = ''")  # Material writes the count when the results come
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material searches on a real key event, not on fill()
-    page.wait_for_function("el => el.textContent !== ''", arg=meta.element_handle())
-    hrefs = page.locator(".md-search-result__list > li > a:first-child").evaluate_all(
-        "links => links.map(a => a.href)")
-    return [href.removeprefix(site_url) for href in hrefs]
+    open_search(page)
+    return [href.removeprefix(site_url) for href in result_links(page, query)]
 
 
 def pages(links: list[str]) -> list[str]:
