@@ -4,6 +4,7 @@ checker as a pure-Python wheel, and the checker's data as JSON."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,10 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+
+
+#: The wheel's file dates (1980-01-02, the earliest a zip holds): the same code, the same bytes.
+WHEEL_EPOCH = "315619200"
 
 
 class BundleError(RuntimeError):
@@ -48,17 +53,26 @@ def wheel_name() -> str:
     return f"{project['name'].replace('-', '_')}-{project['version']}-py3-none-any.whl"
 
 
-def build_checker_wheel(target: Path) -> Path:
-    """Build the checker wheel (standard `python -m build`, no network) into target/."""
-    with tempfile.TemporaryDirectory() as out:
+def build_checker_wheel(target: Path, root: Path = ROOT) -> Path:
+    """Build the checker wheel (standard `python -m build`, no network) into target/.
+
+    It is built from a fresh copy of pyproject.toml and checker/: setuptools' build/ folder keeps
+    modules since deleted or renamed, and would ship them. SOURCE_DATE_EPOCH makes the wheel the
+    same bytes for the same code, so a live preview does not see a change where there is none.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp) / "source", Path(tmp) / "dist"
+        source.mkdir()
+        shutil.copy2(root / "pyproject.toml", source / "pyproject.toml")
+        shutil.copytree(root / "checker", source / "checker", ignore=shutil.ignore_patterns("__pycache__"))
         result = subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, str(ROOT)],
-            cwd=ROOT, capture_output=True, text=True)
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(source)],
+            cwd=source, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": WHEEL_EPOCH})
         if result.returncode != 0:
             raise BundleError("building the checker wheel failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
-        wheel = Path(out) / wheel_name()
+        wheel = out / wheel_name()
         if not wheel.exists():
-            raise BundleError(f"the checker wheel is not {wheel.name}: {[p.name for p in Path(out).iterdir()]}")
+            raise BundleError(f"the checker wheel is not {wheel.name}: {[p.name for p in out.iterdir()]}")
         target.mkdir(parents=True, exist_ok=True)
         return Path(shutil.copy2(wheel, target / wheel.name))
 

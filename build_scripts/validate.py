@@ -8,11 +8,16 @@ keywords of our own carry the cross-file rules:
 - ``x-ref: NAME`` on a string: the value must be an id of collection NAME;
 - ``x-subset: {PART: WHOLE}`` on an object: every item of its list PART is in its list WHOLE.
 
+What the schemas cannot say is checked by the layer that knows it: the checker's own check of
+its three files (steps and paragraphs as in ``checker/routing.py``) and the training scenarios'
+answers as the checker routes them. Their problems come out as the same one-line problems.
+
 Usage: ``python -m build_scripts.validate [DATA_DIR]``; exit 1 with one line per problem.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +27,12 @@ import yaml
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from checker.bundle import DATA_NAMES as CHECKER_FILES
+from checker.bundle import DataError as CheckerDataError
+from checker.bundle import build_bundle
+
 from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
+from build_scripts.training import training_view
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
@@ -168,10 +178,48 @@ def _leaf_errors(errors):
             yield error
 
 
+#: The checker's place of a problem: `FILE.KEY`, then `[INDEX]` or `[id=ID]`, then `.FIELD`.
+CHECKER_PLACE = re.compile(
+    r"(?P<file>\w+)\.(?P<key>\w+)(?:\[(?:id=(?P<id>[^\]]*)|(?P<index>\d+))\])?(?:\.(?P<field>[\w.]+))?: (?P<message>.*)",
+    re.S)
+
+
+def checker_problems(data: dict) -> list[Problem]:
+    """The checker's own check of its files (it stops at the first problem), as a Problem."""
+    try:
+        build_bundle({name: data[name] for name in CHECKER_FILES})
+    except CheckerDataError as err:
+        text = " ".join(str(err).split())
+        place = CHECKER_PLACE.fullmatch(text)
+        if not place:
+            return [Problem("data/(checker)", "", "", text)]
+        entry = place["id"] or ""
+        if place["index"] is not None:
+            item = data[place["file"]][place["key"]][int(place["index"])]
+            entry = item["id"]
+        field = place["field"] or ("" if entry else place["key"])
+        return [Problem(f"data/{place['file']}.yaml", entry, field, place["message"])]
+    return []
+
+
+def scenario_problems(data: dict) -> list[Problem]:
+    """Training scenarios whose answer is not what the checker routes (see training.py)."""
+    try:
+        training_view(data)
+    except DataError as err:
+        return err.problems
+    return []
+
+
 def check(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> dict:
-    """Load and validate; return the data, or raise DataError listing every problem."""
+    """Load and validate; return the data, or raise DataError listing every problem.
+
+    The checker and the scenarios are checked once the files they read pass their schemas."""
     data, problems = load_data(data_dir, names)
     problems += validate(data)
+    for files, deeper in ((CHECKER_FILES, checker_problems), (CHECKER_FILES + ("scenarios",), scenario_problems)):
+        if set(files) <= set(data) and not any(p.file in {f"data/{n}.yaml" for n in files} for p in problems):
+            problems += deeper(data)
     if problems:
         raise DataError(problems)
     return data

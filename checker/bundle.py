@@ -105,9 +105,9 @@ def _indicators(section) -> dict:
     indicators = {}
     for position, item in enumerate(_entries(section, "indicators", "indicators")):
         where = f"indicators.indicators[{position}]"
-        _need(item.get("element") in ELEMENTS, where, f"element must be one of {', '.join(ELEMENTS)}")
-        _need(item.get("audience") in AUDIENCES, where, f"audience must be one of {', '.join(AUDIENCES)}")
-        _need(item.get("form") is None or isinstance(item["form"], str), where, "form must be a string")
+        _need(item.get("element") in ELEMENTS, f"{where}.element", f"must be one of {', '.join(ELEMENTS)}")
+        _need(item.get("audience") in AUDIENCES, f"{where}.audience", f"must be one of {', '.join(AUDIENCES)}")
+        _need(item.get("form") is None or isinstance(item["form"], str), f"{where}.form", "must be a string")
         indicators[item["id"]] = Indicator(position, item["element"], item.get("form"), item["audience"])
     return indicators
 
@@ -116,8 +116,8 @@ def _rows(section) -> dict:
     rows = {}
     for position, row in enumerate(_entries(section, "rows", "criteria")):
         points = row.get("points")
-        _need(isinstance(points, int) and not isinstance(points, bool), f"criteria.rows[{position}]",
-              "points must be an integer")
+        _need(isinstance(points, int) and not isinstance(points, bool), f"criteria.rows[{position}].points",
+              "must be an integer")
         rows[row["id"]] = (position, points)
     return rows
 
@@ -135,21 +135,21 @@ def _actions(section) -> dict:
     steps = _entries(section, "steps", "referral")
     expected = [(rule.step, rule.paragraph) for rule in RULES]
     found = [(s["id"], s.get("paragraph")) for s in steps]
-    _need(found == expected, "referral.steps",
+    _need(found == expected, _difference_place(found, expected),
           "steps and paragraphs must be those of checker/routing.py RULES, in that order; "
           f"first difference: {_first_difference(found, expected)}")
     actions = {}
     for step in steps:
         where = f"referral.steps[id={step['id']}]"
         text = step.get("text")
-        _need(step.get("actor") in actors, where, f"unknown actor {step.get('actor')!r}")
-        _need(step.get("deadline") is None or step["deadline"] in deadlines, where,
+        _need(step.get("actor") in actors, f"{where}.actor", f"unknown actor {step.get('actor')!r}")
+        _need(step.get("deadline") is None or step["deadline"] in deadlines, f"{where}.deadline",
               f"unknown deadline {step.get('deadline')!r}")
-        _need(step.get("applies_to") in AUDIENCES, where, f"applies_to must be one of {', '.join(AUDIENCES)}")
+        _need(step.get("applies_to") in AUDIENCES, f"{where}.applies_to", f"must be one of {', '.join(AUDIENCES)}")
         _need(isinstance(text, dict) and all(isinstance(text.get(lang), str) for lang in ("kk", "ru")),
-              where, "text must have kk and ru strings")
-        _need(step.get("source") == {"doc": RULES_DOC, "ref": step["paragraph"]}, where,
-              f"source must be {{doc: {RULES_DOC}, ref: {step['paragraph']!r}}}")
+              f"{where}.text", "must have kk and ru strings")
+        _need(step.get("source") == {"doc": RULES_DOC, "ref": step["paragraph"]}, f"{where}.source",
+              f"must be {{doc: {RULES_DOC}, ref: {step['paragraph']!r}}} (the step's paragraph)")
         actions[step["id"]] = {
             "id": step["id"], "actor": step["actor"], "deadline": step.get("deadline"),
             "text": {"kk": text["kk"], "ru": text["ru"]}, "basis": [dict(step["source"])],
@@ -165,6 +165,14 @@ def _entries(section, key, file) -> list:
     ids = [e["id"] for e in entries]
     _need(len(set(ids)) == len(ids), f"{file}.{key}", "ids must be unique")
     return entries
+
+
+def _difference_place(found, expected) -> str:
+    """The first step whose id or paragraph differs from the rules' (`referral.steps[3].id`)."""
+    for index, (got, want) in enumerate(zip(found, expected)):
+        if got != want:
+            return f"referral.steps[{index}].{'paragraph' if got[0] == want[0] else 'id'}"
+    return "referral.steps"
 
 
 def _first_difference(found, expected) -> str:
