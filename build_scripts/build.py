@@ -2,49 +2,101 @@
 
 Usage: ``python -m build_scripts.build`` (writes site/). A data problem stops the build with
 one line per problem (file, entry id, field, what is wrong) and exit status 1.
-``BAGDAR_SEARCH=material`` leaves Material's own search as it is (no search per language).
+``BAGDAR_DATA=DIR`` builds from another data folder; ``BAGDAR_SEARCH=material`` leaves
+Material's own search as it is (no search per language).
+
+The steps before and after MkDocs are MkDocs hooks (``mkdocs_hooks.py``), so that ``mkdocs
+build`` alone makes the same site and ``mkdocs serve`` previews it live (``./run dev``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.exceptions import MkDocsException
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
 from build_scripts.generate import DOCS_OUT, generate
-from build_scripts.offline import write_service_worker
 from build_scripts.language_search import install as install_language_search
+from build_scripts.offline import write_service_worker
 from build_scripts.validate import check
 
 SITE_DIR = ROOT / "site"
+CONFIG_FILE = ROOT / "mkdocs.yml"
+#: Keys build() puts into the MkDocs config for the hooks: the checked data, the search choice.
+CHECKED_DATA = "bagdar_checked_data"
+LANGUAGE_SEARCH = "bagdar_language_search"
+
+
+def data_dir() -> Path:
+    """The data folder: BAGDAR_DATA, else the repository's data/."""
+    return Path(os.environ.get("BAGDAR_DATA") or DATA_DIR)
+
+
+def language_search_wanted() -> bool:
+    return os.environ.get("BAGDAR_SEARCH") != "material"
+
+
+def prepare_docs(data: dict, docs_dir: Path) -> Path:
+    """Generate the pages and bundle the assets into docs_dir, writing only files that changed
+    (a live preview watches docs_dir: rewriting unchanged files would rebuild for ever)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = generate(data, Path(tmp) / "docs")
+        bundle(data, staged)
+        sync_tree(staged, docs_dir)
+    return docs_dir
+
+
+def sync_tree(source: Path, target: Path) -> None:
+    """Make target hold exactly source's files, touching only those that differ."""
+    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(p for p in target.rglob("*") if p.is_file()):
+        if path.relative_to(target) not in wanted:
+            path.unlink()
+    for rel in sorted(wanted):
+        new, old = source / rel, target / rel
+        if not old.is_file() or old.read_bytes() != new.read_bytes():
+            old.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(new, old)
+    for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def finish_site(site_dir: Path, language_search: bool = True, offline: bool = True) -> None:
+    """The steps that need the built site: search per language, the offline service worker."""
+    if language_search:
+        install_language_search(site_dir)
+    if offline:
+        write_service_worker(site_dir)
 
 
 def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path = SITE_DIR,
           language_search: bool = True) -> Path:
-    """Validate data_dir, generate docs_dir, bundle assets into it, build site_dir with MkDocs,
-    then (unless language_search is False) give each language its own search."""
+    """Validate data_dir, then run MkDocs, whose hooks generate docs_dir and finish site_dir
+    (with a search per language unless language_search is False)."""
     data = check(data_dir)
-    docs = generate(data, docs_dir)
-    bundle(data, docs)
-    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir))
+    Path(docs_dir).mkdir(parents=True, exist_ok=True)  # MkDocs refuses a docs_dir that does not exist
+    config = load_config(str(CONFIG_FILE), docs_dir=str(docs_dir), site_dir=str(site_dir))
+    config[CHECKED_DATA] = data
+    config[LANGUAGE_SEARCH] = language_search
     mkdocs_build(config)
-    if language_search:
-        install_language_search(site_dir)
-    write_service_worker(site_dir)
-    return site_dir
+    return Path(site_dir)
 
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
     try:
-        build(language_search=os.environ.get("BAGDAR_SEARCH") != "material")
+        build(data_dir=data_dir(), language_search=language_search_wanted())
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -1,4 +1,5 @@
-"""Shared fixtures: the site built once from data/, served on 127.0.0.1, and Chromium set up."""
+"""Shared fixtures: the site built once from data/, served on 127.0.0.1, Chromium set up, a copy
+of the data to break, and the parser of built pages."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import functools
 import os
 import shutil
 import threading
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
 from build_scripts.build import build
+from build_scripts.data_files import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
@@ -25,6 +29,30 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives the browser (uses `page`) is a browser test even without the marker."""
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of the repository's data/ that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def edit_yaml(data_dir: Path, name: str, change) -> dict:
+    """Load data_dir/NAME.yaml, let `change` mutate it, write it back; returns the document."""
+    path = Path(data_dir) / f"{name}.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(document)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return document
 
 
 @pytest.fixture(scope="session")
@@ -93,3 +121,48 @@ def site_pages(site: Path) -> list[str]:
             continue
         pages.append("" if rel == "." else rel + "/")
     return pages
+
+
+class PageParser(HTMLParser):
+    """A built page's element ids, its links (href, and the `data-step` block they are in) and
+    the text of each `data-step` block."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []
+        self.step_text: dict[str, str] = {}
+        self._step, self._depth = "", 0
+
+    @property
+    def hrefs(self) -> list[str]:
+        return [href for href, _ in self.links]
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "div" and self._step:
+            self._depth += 1
+        if tag == "div" and a.get("data-step"):
+            self._step, self._depth = a["data-step"], 1
+            self.step_text[self._step] = ""
+        if tag == "a" and a.get("href"):
+            self.links.append((a["href"], self._step))
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self._step:
+            self._depth -= 1
+            if not self._depth:
+                self._step = ""
+
+    def handle_data(self, data):
+        if self._step:
+            self.step_text[self._step] += data
+
+
+def parse_page(file: Path) -> PageParser:
+    """The parsed HTML file."""
+    page = PageParser()
+    page.feed(Path(file).read_text(encoding="utf-8"))
+    return page

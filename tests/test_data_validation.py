@@ -3,33 +3,17 @@ naming the file, the entry id and the field."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from build_scripts.data_files import DATA_DIR, DataError
+from build_scripts.data_files import DataError
 from build_scripts.validate import check
+from conftest import edit_yaml as edit
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
-def edit(data_dir: Path, name: str, change) -> None:
-    """Load data_dir/NAME.yaml, let `change` mutate it, write it back."""
-    path = data_dir / f"{name}.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def problems_of(data_dir: Path) -> list[str]:

@@ -3,33 +3,12 @@ exists on it: a reader following a citation lands on the paragraph."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from conftest import site_pages
+from conftest import PageParser, parse_page, site_pages
 
 ORIGIN = "http://site.invalid/"
-
-
-class _Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("href"):
-            self.hrefs.append(a["href"])
-
-
-def parse(file: Path) -> _Page:
-    page = _Page()
-    page.feed(file.read_text(encoding="utf-8"))
-    return page
 
 
 def served_file(site: Path, path: str) -> Path | None:
@@ -40,11 +19,11 @@ def served_file(site: Path, path: str) -> Path | None:
 
 
 def test_every_internal_link_and_anchor_exists(built_site):
-    parsed: dict[Path, _Page] = {}
+    parsed: dict[Path, PageParser] = {}
     broken = []
     for path in site_pages(built_site) + ["404.html"]:
         file = built_site / path / "index.html" if not path.endswith(".html") else built_site / path
-        page = parsed.setdefault(file, parse(file))
+        page = parsed.setdefault(file, parse_page(file))
         for href in page.hrefs:
             url = urlsplit(urljoin(ORIGIN + path, href))
             if f"{url.scheme}://{url.netloc}/" != ORIGIN:
@@ -54,7 +33,7 @@ def test_every_internal_link_and_anchor_exists(built_site):
                 broken.append(f"{path or '/'}: {href}: no such page or file")
                 continue
             if url.fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, parse(target)).ids
+                ids = parsed.setdefault(target, parse_page(target)).ids
                 if unquote(url.fragment) not in ids:
                     broken.append(f"{path or '/'}: {href}: no anchor #{url.fragment}")
     assert broken == [], f"{len(broken)} broken links, e.g.:\n" + "\n".join(sorted(set(broken))[:30])

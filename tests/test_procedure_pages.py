@@ -5,7 +5,6 @@ actor, deadline, audience and paragraph, the flowcharts cover their steps and re
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -15,6 +14,7 @@ from build_scripts import citations, flowchart
 from build_scripts.data_files import DATA_DIR
 from build_scripts.procedure import CHARTS, STAGES, chart_steps
 from build_scripts.validate import check
+from conftest import PageParser, parse_page
 from page_weight import html_file
 
 DATA = check(DATA_DIR)
@@ -26,44 +26,8 @@ NEW_PAGES = PROCEDURE_PAGES + ["audience/border/", "audience/public/", "audience
 PHONE = {"width": 360, "height": 740}
 
 
-class _Page(HTMLParser):
-    """A built page's element ids, links (href, and the data-step block they are in) and the
-    text of each `data-step` block."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, str]] = []
-        self.step_text: dict[str, str] = {}
-        self._step, self._depth = "", 0
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "div" and self._step:
-            self._depth += 1
-        if tag == "div" and a.get("data-step"):
-            self._step, self._depth = a["data-step"], 1
-            self.step_text[self._step] = ""
-        if tag == "a" and a.get("href"):
-            self.links.append((a["href"], self._step))
-
-    def handle_endtag(self, tag):
-        if tag == "div" and self._step:
-            self._depth -= 1
-            if not self._depth:
-                self._step = ""
-
-    def handle_data(self, data):
-        if self._step:
-            self.step_text[self._step] += data
-
-
-def parse(site: Path, path: str) -> _Page:
-    parsed = _Page()
-    parsed.feed(html_file(site, path).read_text(encoding="utf-8"))
-    return parsed
+def parse(site: Path, path: str) -> PageParser:
+    return parse_page(html_file(site, path))
 
 
 def resolve(path: str, href: str) -> tuple[str, str] | None:

@@ -4,16 +4,16 @@ Rules distinguish; the validator and the build refuse broken scenarios."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from build_scripts.data_files import DATA_DIR, DataError
+from build_scripts.data_files import DataError
 from build_scripts.training import training_view
 from build_scripts.validate import SCHEMA_DIR, check
 from checker import assess
+from conftest import edit_yaml
 from checker.case import CITIZENSHIPS, FIELDS, IDENTIFYING_SUBJECTS, LOCATIONS, SUBJECT_KINDS, URGENT_NEEDS
 
 DATA = check()
@@ -88,19 +88,9 @@ def test_the_page_expects_the_checker_answers():
         s["id"]: [step for step in s["choices"] if step in s["answer"]] for s in SCENARIOS}
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
 def change_first_scenario(data_dir: Path, change) -> str:
     """Apply `change` to the first scenario of data_dir; returns its id."""
-    path = data_dir / "scenarios.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document["scenarios"][0])
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    document = edit_yaml(data_dir, "scenarios", lambda d: change(d["scenarios"][0]))
     return document["scenarios"][0]["id"]
 
 
