@@ -2,7 +2,8 @@
 
 Usage: ``python -m build_scripts.build`` (writes site/). A data problem stops the build with
 one line per problem (file, entry id, field, what is wrong) and exit status 1.
-``BAGDAR_DATA=DIR`` builds from another data folder; ``BAGDAR_SEARCH=material`` leaves
+``BAGDAR_DATA=DIR`` builds from another data folder, ``BAGDAR_DOCS=DIR`` generates the pages into
+another folder than build/docs; ``BAGDAR_SEARCH=material`` leaves
 Material's own search as it is (no search per language).
 
 The steps before and after MkDocs are MkDocs hooks (``mkdocs_hooks.py``), so that ``mkdocs
@@ -96,7 +97,8 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
     try:
-        build(data_dir=data_dir(), language_search=language_search_wanted())
+        build(data_dir=data_dir(), docs_dir=Path(os.environ.get("BAGDAR_DOCS") or DOCS_OUT),
+              language_search=language_search_wanted())
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
