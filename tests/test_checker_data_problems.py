@@ -88,3 +88,18 @@ def test_checker_level_problem_is_one_line_and_exit_1(data_copy, tmp_path, kind,
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(expected), lines
     assert not (tmp_path / "docs").exists()
+
+
+def test_mkdocs_alone_stops_on_a_data_problem_in_one_line(data_copy, tmp_path):
+    """`mkdocs build` runs the same check in its hook (build_scripts/mkdocs_hooks.py)."""
+    _in_step(lambda s: s["source"].update(ref="1"))(data_copy)
+    (tmp_path / "docs").mkdir()
+    env = {**os.environ, "BAGDAR_DATA": str(data_copy), "BAGDAR_DOCS": str(tmp_path / "docs"),
+           "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "data/" in line]
+    assert len(lines) == 1 and f"data/referral.yaml: id={STEP}: source: must be" in lines[0], result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
