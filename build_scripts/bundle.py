@@ -12,9 +12,8 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from checker.bundle import essentials
-
 from build_scripts.data_files import ROOT
+from checker.bundle import essentials
 
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 #: The core files Pyodide needs at run time (no package wheels: the checker is stdlib only).

@@ -44,9 +44,11 @@ def place(doc: str, ref: str, lang: str) -> str:
         number = parts[0][3:]
         rest = parts[1:]
         if lang == "kk":
-            tail = f", {rest[0]}-бөлім" + (f", {rest[1]})" if len(rest) > 1 else "") if rest and rest[0].isdigit() else ""
+            tail = (f", {rest[0]}-бөлім" + (f", {rest[1]})" if len(rest) > 1 else "")
+                    if rest and rest[0].isdigit() else "")
             return f"{number}-қосымша{tail}"
-        tail = f", ч. {rest[0]}" + (f", подп. {rest[1]})" if len(rest) > 1 else "") if rest and rest[0].isdigit() else ""
+        tail = (f", ч. {rest[0]}" + (f", подп. {rest[1]})" if len(rest) > 1 else "")
+                if rest and rest[0].isdigit() else "")
         return f"приложение {number}{tail}"
     if doc == "action-plan-2021-2023":
         number = ref.split(".", 1)[1] if "." in ref else ref

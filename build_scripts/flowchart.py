@@ -108,7 +108,8 @@ class _Drawing:
         self.parts.append(f'<text class="{cls}" x="{x:g}" y="{y:g}">{spans}</text>')
 
     def arrow(self, x: float, y1: float, y2: float) -> None:
-        self.parts.append(f'<path class="fc-line" d="M{x:g} {y1:g}V{y2 - 1:g}" marker-end="url(#{self.chart.id}-arrow)"/>')
+        self.parts.append(
+            f'<path class="fc-line" d="M{x:g} {y1:g}V{y2 - 1:g}" marker-end="url(#{self.chart.id}-arrow)"/>')
 
     def line(self, d: str) -> None:
         self.parts.append(f'<path class="fc-line" d="{d}"/>')
@@ -119,7 +120,8 @@ class _Drawing:
         lines += [(t, False) for t in wrap(node.text, inner)]
         h = 2 * PAD_Y + len(lines) * LINE
         radius = h / 2 if node.kind == "link" else 6
-        self.parts.append(f'<g class="fc-node fc-{node.kind}"><rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="{min(radius, 14):g}"/>')
+        self.parts.append(f'<g class="fc-node fc-{node.kind}">'
+                          f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="{min(radius, 14):g}"/>')
         self.text(x + PAD_X, y + PAD_Y, lines, "fc-text")
         self.parts.append("</g>")
         return y + h

@@ -19,7 +19,13 @@ if str(ROOT) not in sys.path:  # the `mkdocs` command does not put the project o
 from mkdocs.exceptions import Abort  # noqa: E402
 
 from build_scripts.build import (  # noqa: E402
-    CHECKED_DATA, LANGUAGE_SEARCH, data_dir, finish_site, language_search_wanted, prepare_docs)
+    CHECKED_DATA,
+    LANGUAGE_SEARCH,
+    data_dir,
+    finish_site,
+    language_search_wanted,
+    prepare_docs,
+)
 from build_scripts.data_files import DataError  # noqa: E402
 from build_scripts.generate import DOCS_SRC, TEMPLATES  # noqa: E402
 from build_scripts.validate import check  # noqa: E402

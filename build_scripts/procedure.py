@@ -208,7 +208,8 @@ class Procedure:
                 return flowchart.Box("end", label(spec.label))
             if isinstance(spec, Goto) and spec.step:
                 step = self.steps[spec.step]
-                return flowchart.Box("link", f"→ {self.place(step, lang)}: {step['title'][lang]}", (), self.target(step))
+                words = f"→ {self.place(step, lang)}: {step['title'][lang]}"
+                return flowchart.Box("link", words, (), self.target(step))
             if isinstance(spec, Goto):
                 where = label("paragraphs-range").replace("#", self.paragraph_range(spec.stage))
                 return flowchart.Box("link", f"→ {label('stage-' + spec.stage)} ({where})", (), page_of(spec.stage))

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker import InvalidCase, assess
-from checker.bundle import DATA_NAMES as CHECKER_DATA
-
 from build_scripts import citations
 from build_scripts.data_files import DataError, Problem
+from checker import InvalidCase, assess
+from checker.bundle import DATA_NAMES as CHECKER_DATA
 
 FILE = "data/scenarios.yaml"
 #: The labels training.js shows.
@@ -62,8 +61,9 @@ def training_view(data: dict) -> Training:
         routed = {action["id"] for action in result["referral"]["actions"]}
         expected[scenario["id"]] = [step for step in scenario["choices"] if step in routed]
         if set(expected[scenario["id"]]) != set(scenario["answer"]):
-            problems.append(Problem(FILE, scenario["id"], "answer",
-                                    f"the checker routes {', '.join(expected[scenario['id']]) or 'none'} of the choices"))
+            routed_choices = ", ".join(expected[scenario["id"]]) or "none"
+            message = f"the checker routes {routed_choices} of the choices"
+            problems.append(Problem(FILE, scenario["id"], "answer", message))
     if problems:
         raise DataError(problems)
     return Training(scenarios, expected, data["referral"])

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -27,17 +27,16 @@ import yaml
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
+from build_scripts.training import training_view
 from checker.bundle import DATA_NAMES as CHECKER_FILES
 from checker.bundle import DataError as CheckerDataError
 from checker.bundle import build_bundle
 
-from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
-from build_scripts.training import training_view
-
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schemas() -> tuple[dict, Registry]:
     """Every schema by name, and a registry resolving ``common#/...`` references."""
     schemas = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in SCHEMA_DIR.glob("*.yaml")}
@@ -180,8 +179,8 @@ def _leaf_errors(errors):
 
 #: The checker's place of a problem: `FILE.KEY`, then `[INDEX]` or `[id=ID]`, then `.FIELD`.
 CHECKER_PLACE = re.compile(
-    r"(?P<file>\w+)\.(?P<key>\w+)(?:\[(?:id=(?P<id>[^\]]*)|(?P<index>\d+))\])?(?:\.(?P<field>[\w.]+))?: (?P<message>.*)",
-    re.S)
+    r"(?P<file>\w+)\.(?P<key>\w+)(?:\[(?:id=(?P<id>[^\]]*)|(?P<index>\d+))\])?"
+    r"(?:\.(?P<field>[\w.]+))?: (?P<message>.*)", re.S)
 
 
 def checker_problems(data: dict) -> list[Problem]:

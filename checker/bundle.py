@@ -169,14 +169,14 @@ def _entries(section, key, file) -> list:
 
 def _difference_place(found, expected) -> str:
     """The first step whose id or paragraph differs from the rules' (`referral.steps[3].id`)."""
-    for index, (got, want) in enumerate(zip(found, expected)):
+    for index, (got, want) in enumerate(zip(found, expected, strict=False)):
         if got != want:
             return f"referral.steps[{index}].{'paragraph' if got[0] == want[0] else 'id'}"
     return "referral.steps"
 
 
 def _first_difference(found, expected) -> str:
-    for index, (got, want) in enumerate(zip(found, expected)):
+    for index, (got, want) in enumerate(zip(found, expected, strict=False)):
         if got != want:
             return f"at {index}: {got} instead of {want}"
     return f"{len(found)} steps instead of {len(expected)}"

@@ -41,8 +41,8 @@ How the Rules are read where they leave room (where they are silent, the route d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .case import ESSENTIAL_NEEDS, MEDICAL_NEEDS, Case
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -88,7 +88,7 @@ class PageLoad:
         return sum(gzipped_size(site / name) for name in self.files)
 
 
-@lru_cache(maxsize=None)
+@cache
 def gzipped_size(file: Path) -> int:
     """The size of the file compressed with gzip at level 6 (deterministic: no timestamp)."""
     return len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))

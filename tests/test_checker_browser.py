@@ -27,7 +27,7 @@ def test_every_case_gives_the_same_json_as_cpython(site_url, page, foreign_reque
     open_checker(page, site_url + "checker/")
     inputs = [case["input"] for case in CASES]
     in_browser = page.evaluate("cases => Promise.all(cases.map(c => window.checker.assess(c)))", inputs)
-    mismatched = [case["name"] for case, got in zip(CASES, in_browser) if got != assess(case["input"])]
+    mismatched = [case["name"] for case, got in zip(CASES, in_browser, strict=True) if got != assess(case["input"])]
     assert mismatched == []
     assert len(in_browser) == len(CASES) >= 40
     assert foreign_requests == []
@@ -91,7 +91,8 @@ def test_a_checker_session_sends_nothing_and_stores_nothing(site_url, context, p
 
 def test_works_offline_after_the_first_visit(site_url, context, page):
     open_checker(page, site_url + "checker/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready", timeout=30_000)
+    page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready",
+                           timeout=30_000)
     page.evaluate("navigator.serviceWorker.ready")
     page.reload()  # now controlled: the checker asks the worker to keep its files
     open_checker(page, site_url + "checker/")

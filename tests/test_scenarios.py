@@ -13,8 +13,8 @@ from build_scripts.data_files import DataError
 from build_scripts.training import training_view
 from build_scripts.validate import SCHEMA_DIR, check
 from checker import assess
-from conftest import edit_yaml
 from checker.case import CITIZENSHIPS, FIELDS, IDENTIFYING_SUBJECTS, LOCATIONS, SUBJECT_KINDS, URGENT_NEEDS
+from conftest import edit_yaml
 
 DATA = check()
 SCENARIOS = DATA["scenarios"]["scenarios"]
@@ -61,7 +61,8 @@ def test_the_scenarios_cover_what_the_rules_distinguish():
         "disability": any(c.get("disability") for c in cases),
         "reintegration": any(c.get("needs_reintegration") for c in cases),
     }
-    covered |= {f"in Kazakhstan, {c}": any(x.get("location") == "kazakhstan" and x.get("citizenship") == c for x in cases)
+    covered |= {f"in Kazakhstan, {c}": any(x.get("location") == "kazakhstan" and x.get("citizenship") == c
+                                           for x in cases)
                 for c in ("kz", "foreign")}
     covered |= {f"abroad, {c}": any(x.get("location") == "abroad" and x.get("citizenship") == c for x in cases)
                 for c in ("kz", "refugee_kz", "stateless_resident")}
@@ -103,7 +104,8 @@ BROKEN = {
         lambda s: f"answer[{len(s['answer']) - 1}]: 'presume-minor' is not one of choices"),
     "unknown indicator": (
         lambda s: s["case"]["indicators"].append("what-no-such-sign"),
-        lambda s: f"case.indicators[{len(s['case']['indicators']) - 1}]: 'what-no-such-sign' is not a known id of indicators"),
+        lambda s: f"case.indicators[{len(s['case']['indicators']) - 1}]: "
+                  "'what-no-such-sign' is not a known id of indicators"),
     "unknown case field": (
         lambda s: s["case"].update(nationality="kz"),
         lambda s: "case: unknown field nationality"),

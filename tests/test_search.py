@@ -15,6 +15,7 @@ from benchmarks.search_box import SEARCH_READY, open_search, result_links
 from build_scripts.data_files import DATA_DIR
 from build_scripts.language_search import SOURCES, point_page, split_index
 
+
 def search(page, site_url: str, start: str, query: str) -> list[str]:
     """The result links (`card/?h=...`, from the site root) for `query` typed on the page at `start`."""
     page.goto(site_url + start)
@@ -101,7 +102,7 @@ STEMS = {
 
 
 def test_stemmer_rules():
-    assert dict(zip(STEMS, kazakh("stem", list(STEMS)))) == STEMS
+    assert dict(zip(STEMS, kazakh("stem", list(STEMS)), strict=True)) == STEMS
 
 
 def test_folding_turns_kazakh_letters_into_russian_lookalikes():
@@ -120,7 +121,7 @@ def test_every_stem_begins_its_folded_word():
     words = sorted({word.lower() for word in re.findall(r"[а-яёәіңғүұқөһ]+", text, flags=re.I)})
     assert len(words) > 1000
     folded, stems = kazakh("fold", words), kazakh("stem", words)
-    assert [word for word, fold, stem in zip(words, folded, stems) if not fold.startswith(stem)] == []
+    assert [word for word, fold, stem in zip(words, folded, stems, strict=True) if not fold.startswith(stem)] == []
 
 
 def test_each_language_gets_its_own_index():
