@@ -15,12 +15,12 @@ import jinja2
 from markupsafe import Markup
 
 from build_scripts import citations
+from build_scripts.bodies_view import bodies_view
 from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.procedure import STAGES, Procedure
 from build_scripts.training import training_view
-from build_scripts.views import bodies_view
 
 LANGS = ("kk", "ru")
 TEMPLATES = Path(__file__).resolve().parent / "templates"

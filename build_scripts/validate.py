@@ -30,8 +30,7 @@ from referencing.jsonschema import DRAFT202012
 from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
 from build_scripts.training import training_view
 from checker.bundle import DATA_NAMES as CHECKER_FILES
-from checker.bundle import DataError as CheckerDataError
-from checker.bundle import build_bundle
+from checker.bundle import CheckerDataError, build_bundle
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 

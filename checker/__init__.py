@@ -7,7 +7,7 @@ The same code runs in CPython and in Pyodide; standard library only. See CONTRAC
 """
 
 from .assess import assess
-from .bundle import DataError, use_data
+from .bundle import CheckerDataError, use_data
 from .case import InvalidCase
 
-__all__ = ["assess", "use_data", "InvalidCase", "DataError"]
+__all__ = ["assess", "use_data", "InvalidCase", "CheckerDataError"]

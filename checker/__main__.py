@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from .assess import assess
-from .bundle import DataError
+from .bundle import CheckerDataError
 from .case import InvalidCase
 
 USAGE = "usage: python -m checker assess CASE.json|CASE.yaml|- | python -m checker export-data OUT.json"
@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
         return _fail(USAGE, 2)
     except (InvalidCase, CaseFileError) as err:
         return _fail(str(err), 2)
-    except DataError as err:
+    except CheckerDataError as err:
         return _fail(str(err), 1)
     except OSError as err:
         return _fail(f"{argv[-1]}: cannot write: {err.strerror or err}", 1)

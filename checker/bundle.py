@@ -17,7 +17,7 @@ AUDIENCES = ("adult", "minor", "any")
 RULES_DOC = "referral-rules-2024"
 
 
-class DataError(ValueError):
+class CheckerDataError(ValueError):
     """The data given to the checker cannot be used; the message says where and why."""
 
 
@@ -45,7 +45,7 @@ class Bundle:
 
 
 def build_bundle(raw) -> Bundle:
-    """Check `raw` and index it; raises DataError naming the first problem."""
+    """Check `raw` and index it; raises CheckerDataError naming the first problem."""
     _need(isinstance(raw, dict) and all(isinstance(raw.get(n), dict) for n in DATA_NAMES),
           "data", f"expected a mapping with the mappings {', '.join(DATA_NAMES)}")
     return Bundle(
@@ -92,7 +92,7 @@ def installed_bundle() -> Bundle:
         try:
             from .yaml_data import load_yaml_data
         except ImportError as err:
-            raise DataError("data: none given: call checker.use_data() with the exported JSON") from err
+            raise CheckerDataError("data: none given: call checker.use_data() with the exported JSON") from err
         use_data(load_yaml_data())
     return _installed
 
@@ -184,4 +184,4 @@ def _first_difference(found, expected) -> str:
 
 def _need(condition, where, message) -> None:
     if not condition:
-        raise DataError(f"{where}: {message}")
+        raise CheckerDataError(f"{where}: {message}")

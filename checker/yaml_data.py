@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .bundle import DATA_NAMES, DataError, build_bundle, essentials
+from .bundle import DATA_NAMES, CheckerDataError, build_bundle, essentials
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -20,7 +20,7 @@ def load_yaml_data(data_dir: Path = DATA_DIR) -> dict:
         try:
             data[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-            raise DataError(f"{path}: {' '.join(str(err).split())}") from err
+            raise CheckerDataError(f"{path}: {' '.join(str(err).split())}") from err
     return data
 
 

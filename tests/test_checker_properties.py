@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import DataError, InvalidCase, assess
+from checker import CheckerDataError, InvalidCase, assess
 from checker.bundle import essentials
 from checker.case import CITIZENSHIPS, IDENTIFYING_SUBJECTS, LOCATIONS, SUBJECT_KINDS, URGENT_NEEDS
 from checker.routing import RULES
@@ -222,5 +222,5 @@ def test_a_threshold_in_the_data_decides_established():
 def test_data_that_does_not_match_the_route_is_refused():
     data = copy.deepcopy(BROWSER_DATA)
     data["referral"]["steps"].reverse()
-    with pytest.raises(DataError, match="referral.steps"):
+    with pytest.raises(CheckerDataError, match="referral.steps"):
         assess({}, data=data)

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
+from build_scripts.bodies_view import bodies_view
 from build_scripts.validate import check
-from build_scripts.views import bodies_view
 
 
 @pytest.fixture(scope="module")

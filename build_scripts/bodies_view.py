@@ -1,4 +1,4 @@
-"""Data gathered for a page: everything one body does across all sources."""
+"""The bodies pages' data: everything one body does across all sources (bodies/ID/)."""
 
 from __future__ import annotations
 
