@@ -55,7 +55,7 @@ BROKEN = {
         "data/glossary.yaml: id=rules-counter-trafficking-actors: term: must be object, not str"),
     "unknown field": (
         "ui", lambda d: _first(d, "labels").update(colour="red"),
-        "data/ui.yaml: id=home: (entry): unknown field colour"),
+        "data/ui.yaml: id=sources: (entry): unknown field colour"),
     "missing id": (
         "rights", lambda d: _first(d, "rights").pop("id"),
         "data/rights.yaml: (file): rights[0].id: is missing"),
