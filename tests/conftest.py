@@ -31,6 +31,7 @@ CHROMIUM_FLAGS = [
 ]
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(items):
     """A test that drives the browser (uses `page`) is a browser test even without the marker."""
     for item in items:
