@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:  # the `mkdocs` command does not put the project o
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
 from build_scripts.build import (  # noqa: E402
     CHECKED_DATA,
@@ -33,14 +34,24 @@ from build_scripts.validate import check  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.bagdar")
 #: What a preview watches besides the generated docs (MkDocs watches those and mkdocs.yml).
 WATCHED = (TEMPLATES, DOCS_SRC, ROOT / "sources", ROOT / "overrides")
-_command = {"name": "build"}
+#: The MkDocs command, and how deep in builds we are: mkdocs-static-i18n builds the second
+#: language inside the first build (from its on_post_build), and that inner build runs these
+#: hooks too. Generation belongs before the outer build, finishing after both languages.
+_state = {"command": "build", "depth": 0}
 
 
 def on_startup(command, dirty):
-    _command["name"] = command
+    _state["command"] = command
+
+
+def on_build_error(error):
+    _state["depth"] = 0
 
 
 def on_pre_build(config):
+    _state["depth"] += 1
+    if _state["depth"] > 1:
+        return
     data = config.get(CHECKED_DATA)
     if data is None:
         try:
@@ -58,7 +69,11 @@ def on_serve(server, config, builder):
     return server
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other language and merged the search
 def on_post_build(config):
+    _state["depth"] -= 1
+    if _state["depth"]:
+        return
     # No service worker in a preview: it serves pages from its cache, so a reload would not show the edit.
     finish_site(Path(config.site_dir), language_search=config.get(LANGUAGE_SEARCH, language_search_wanted()),
-                offline=_command["name"] != "serve")
+                offline=_state["command"] != "serve")
