@@ -20,6 +20,7 @@ from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
 from build_scripts.generate import DOCS_OUT, generate
 from build_scripts.offline import write_service_worker
+from build_scripts.precompress import precompress
 from build_scripts.language_search import install as install_language_search
 from build_scripts.validate import check
 
@@ -31,13 +32,13 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
     """Validate data_dir, generate docs_dir, bundle assets into it, build site_dir with MkDocs,
     then (unless language_search is False) give each language its own search."""
     data = check(data_dir)
-    docs = generate(data, docs_dir)
-    bundle(data, docs)
+    docs = generate(data, docs_dir, bundle(data))
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir))
     mkdocs_build(config)
     if language_search:
         install_language_search(site_dir)
     write_service_worker(site_dir)
+    precompress(site_dir)
     return site_dir
 
 
