@@ -28,6 +28,7 @@ from build_scripts.data_files import DATA_DIR, ROOT, DataError
 from build_scripts.generate import DOCS_OUT, generate
 from build_scripts.language_search import install as install_language_search
 from build_scripts.offline import write_service_worker
+from build_scripts.precompress import precompress
 from build_scripts.validate import check
 
 SITE_DIR = ROOT / "site"
@@ -50,8 +51,7 @@ def prepare_docs(data: dict, docs_dir: Path) -> Path:
     """Generate the pages and bundle the assets into docs_dir, writing only files that changed
     (a live preview watches docs_dir: rewriting unchanged files would rebuild for ever)."""
     with tempfile.TemporaryDirectory() as tmp:
-        staged = generate(data, Path(tmp) / "docs")
-        bundle(data, staged)
+        staged = generate(data, Path(tmp) / "docs", bundle(data, Path(tmp) / "assets"))
         sync_tree(staged, docs_dir)
     return docs_dir
 
@@ -74,11 +74,13 @@ def sync_tree(source: Path, target: Path) -> None:
 
 
 def finish_site(site_dir: Path, language_search: bool = True, offline: bool = True) -> None:
-    """The steps that need the built site: search per language, the offline service worker."""
+    """The steps that need the built site: search per language, the offline service worker and,
+    for publishing (not for a preview), the pre-compressed siblings of every file."""
     if language_search:
         install_language_search(site_dir)
     if offline:
         write_service_worker(site_dir)
+        precompress(site_dir)
 
 
 def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path = SITE_DIR,

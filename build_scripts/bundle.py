@@ -1,5 +1,5 @@
-"""Put the assets the site serves itself into build/docs: the pinned Pyodide core, the
-checker as a pure-Python wheel, and the checker's data as JSON."""
+"""Put the assets the site serves itself into build/docs: the pinned Pyodide core with only the
+standard library the checker uses, the checker as a pure-Python wheel, and its data as JSON."""
 
 from __future__ import annotations
 
@@ -13,17 +13,13 @@ import tomllib
 from pathlib import Path
 
 from build_scripts.data_files import ROOT
+from build_scripts.pyodide.reduced_stdlib import ReducedStdlibError, reduced_lock, reduced_stdlib
 from checker.bundle import essentials
 
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
-#: The core files Pyodide needs at run time (no package wheels: the checker is stdlib only).
-PYODIDE_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+#: The core files Pyodide needs at run time, copied as they are; `python_stdlib.zip` and
+#: `pyodide-lock.json` are reduced to what the checker uses (build_scripts/pyodide/).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 
 #: The wheel's file dates (1980-01-02, the earliest a zip holds): the same code, the same bytes.
@@ -34,15 +30,21 @@ class BundleError(RuntimeError):
     """An asset the site needs is not installed."""
 
 
-def bundle_pyodide(docs: Path) -> Path:
-    """Copy the Pyodide core from node_modules (installed by `npm ci`) to assets/pyodide/."""
+def bundle_pyodide(docs: Path, wheel: Path, data_json: Path) -> Path:
+    """The Pyodide core from node_modules (installed by `npm ci`) in assets/pyodide/, with the
+    standard library and lock file reduced to what the checker's runs use."""
     target = docs / "assets" / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
+    for name in (*PYODIDE_FILES, "python_stdlib.zip", "pyodide-lock.json"):
+        if not (PYODIDE_SRC / name).exists():
+            raise BundleError(f"{PYODIDE_SRC / name} is missing: run `npm ci` (./run and ./test do)")
     for name in PYODIDE_FILES:
-        source = PYODIDE_SRC / name
-        if not source.exists():
-            raise BundleError(f"{source} is missing: run `npm ci` (./run and ./test do)")
-        shutil.copy2(source, target / name)
+        shutil.copy2(PYODIDE_SRC / name, target / name)
+    lock = reduced_lock(PYODIDE_SRC / "pyodide-lock.json", target / "pyodide-lock.json")
+    try:
+        reduced_stdlib(PYODIDE_SRC, lock, wheel, data_json, target / "python_stdlib.zip")
+    except ReducedStdlibError as err:
+        raise BundleError(f"the checker's standard library: {err}") from err
     return target
 
 
@@ -76,16 +78,27 @@ def build_checker_wheel(target: Path, root: Path = ROOT) -> Path:
         return Path(shutil.copy2(wheel, target / wheel.name))
 
 
-def bundle_checker(data: dict, docs: Path) -> Path:
-    """The wheel and data.json under assets/checker/; returns the wheel's path."""
+def bundle_checker(data: dict, docs: Path) -> tuple[Path, Path]:
+    """The wheel and data.json under assets/checker/; returns both paths."""
     target = docs / "assets" / "checker"
     wheel = build_checker_wheel(target)
-    (target / "data.json").write_text(json.dumps(essentials(data), ensure_ascii=False, separators=(",", ":")),
-                                      encoding="utf-8")
-    return wheel
+    data_json = target / "data.json"
+    data_json.write_text(json.dumps(essentials(data), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return wheel, data_json
 
 
-def bundle(data: dict, docs: Path) -> None:
-    """Every asset of the site, into the generated docs folder."""
-    bundle_pyodide(docs)
-    bundle_checker(data, docs)
+#: The files the checker's worker fetches at start-up (pyodide*.mjs are imported, not fetched).
+FETCHED = ("pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json", "checker/data.json")
+
+
+def bundle(data: dict, out: Path) -> dict:
+    """Every asset of the site under out/assets/ (made before the pages, which name their sizes);
+    returns what pages need to know of them: {"dir": out, "wheel": file name, "bytes": bytes the
+    checker downloads}."""
+    if out.exists():
+        shutil.rmtree(out)
+    wheel, data_json = bundle_checker(data, out)
+    pyodide = bundle_pyodide(out, wheel, data_json)
+    assets = pyodide.parent
+    fetched = sum((assets / name).stat().st_size for name in FETCHED) + wheel.stat().st_size
+    return {"dir": out, "wheel": wheel.name, "bytes": fetched}

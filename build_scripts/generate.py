@@ -166,7 +166,7 @@ def page_list(data: dict) -> list[tuple[str, str, dict]]:
     return pages
 
 
-def render_pages(data: dict) -> dict[str, str]:
+def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
     """Every generated page of both languages: file path under docs -> Markdown."""
     env = environment()
     pages = page_list(data)
@@ -180,16 +180,19 @@ def render_pages(data: dict) -> dict[str, str]:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
                 page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
-                checker_wheel=wheel_name(), **extra)
+                checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), **extra)
     return out
 
 
-def generate(data: dict, out_dir: Path = DOCS_OUT) -> Path:
-    """Write build/docs: hand-written docs/ plus every generated page."""
+def generate(data: dict, out_dir: Path = DOCS_OUT, assets: dict | None = None) -> Path:
+    """Write build/docs: hand-written docs/, the bundled assets (build_scripts.bundle) and every
+    generated page."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
     shutil.copytree(DOCS_SRC, out_dir)
-    for name, text in render_pages(data).items():
+    if assets:
+        shutil.copytree(assets["dir"], out_dir, dirs_exist_ok=True)
+    for name, text in render_pages(data, assets).items():
         target = out_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

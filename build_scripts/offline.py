@@ -16,6 +16,8 @@ TEMPLATE = Path(__file__).resolve().parent / "service_worker.js"
 CHECKER_PREFIXES = ("assets/pyodide/", "assets/checker/")
 #: Files no page needs offline.
 SKIPPED = ("sitemap.xml", "sitemap.xml.gz", "sw.js")
+#: Pre-compressed siblings (build_scripts/precompress.py) are for servers, not for the cache.
+SIBLINGS = (".gz", ".br")
 #: lunr language support Material ships; the site searches in Kazakh and Russian only.
 LUNR_DIR = "assets/javascripts/lunr/"
 LUNR_KEPT = ("lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.ru.min.js", "lunr.kk.min.js")
@@ -34,7 +36,7 @@ def site_files(site: Path) -> list[str]:
     """Every file a reader may need offline."""
     return sorted(
         name for name in (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-        if Path(name).name not in SKIPPED and not name.endswith(".map")
+        if Path(name).name not in SKIPPED and not name.endswith((".map", *SIBLINGS))
         and (not name.startswith(LUNR_DIR) or Path(name).name in LUNR_KEPT))
 
 

@@ -22,6 +22,21 @@ function setStatus(state, text) {
   statusLine.textContent = text;
 }
 
+/* Download progress from checker-start.js: "N of M MB", then "starting". */
+const megabytes = new Intl.NumberFormat(texts.lang === "kk" ? "kk-KZ" : "ru-RU",
+                                        { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+document.getElementById("checker").addEventListener("checker-progress", (event) => {
+  if (statusLine.dataset.state !== "loading") return;
+  const { loaded, total, starting } = event.detail;
+  if (starting || !total) {
+    statusLine.textContent = L["checker-starting"];
+    return;
+  }
+  statusLine.textContent = L["checker-progress"]
+    .replace("{loaded}", megabytes.format(Math.min(loaded, total) / 1e6))
+    .replace("{total}", megabytes.format(total / 1e6));
+});
+
 /* ---- the form <-> a case ---- */
 
 function readCase() {

@@ -2,7 +2,8 @@
    top of the checker page, not deferred) and exposes window.checker:
      window.checker.assess(case) -> Promise of the contract's output (rejects with the
        one-line message, error name "InvalidCase", for an invalid case);
-     window.checker.ready -> Promise of the worker's start-up timings.
+     window.checker.ready -> Promise of the worker's start-up timings;
+   and a "checker-progress" event on #checker ({loaded, total[, starting]}) while it downloads.
    The configuration comes from the data-* attributes of #checker. */
 (function () {
   "use strict";
@@ -28,6 +29,10 @@
     worker = new Worker(absolute(root.dataset.worker), { type: "module" });
     worker.onmessage = function (event) {
       var message = event.data;
+      if (message.progress) {
+        root.dispatchEvent(new CustomEvent("checker-progress", { detail: message.progress }));
+        return;
+      }
       var waiting = pending.get(message.id);
       if (!waiting) return;
       pending.delete(message.id);
@@ -47,6 +52,7 @@
       pyodide: absolute(root.dataset.pyodide),
       wheel: absolute(root.dataset.wheel),
       data: absolute(root.dataset.data),
+      bytes: Number(root.dataset.bytes),
     });
   }
 

@@ -1,7 +1,39 @@
 /* Runs the checker (the same Python package as on the command line) in Pyodide, off the
-   page's main thread. Messages in: {id, type: "init" | "assess", payload}; out: {id, ok, ...}.
+   page's main thread. Messages in: {id, type: "init" | "assess", payload}; out: {id, ok, ...},
+   and {progress: {loaded, total}} while the start-up files download.
    Everything it loads comes from the serving host; it stores nothing. */
 let run = null;
+
+/* Counts the bytes of every response as it arrives, from a clone: Pyodide keeps the original
+   response, so the browser can still stream-compile the WebAssembly and reuse its code cache. */
+function countDownloads(total) {
+  const originalFetch = self.fetch.bind(self);
+  let loaded = 0;
+  let reported = 0;
+  const report = (force) => {
+    if (force || loaded - reported > 65536) {
+      reported = loaded;
+      self.postMessage({ progress: { loaded, total } });
+    }
+  };
+  self.fetch = async (...args) => {
+    const response = await originalFetch(...args);
+    if (response.ok && response.body) {
+      const reader = response.clone().body.getReader();
+      (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          loaded += value.byteLength;
+          report(false);
+        }
+        report(true);
+      })().catch(() => {});
+    }
+    return response;
+  };
+  return () => { self.fetch = originalFetch; };
+}
 
 async function fetchOk(url) {
   const response = await fetch(url);
@@ -9,8 +41,9 @@ async function fetchOk(url) {
   return response;
 }
 
-async function init({ pyodide: indexURL, wheel, data }) {
+async function init({ pyodide: indexURL, wheel, data, bytes }) {
   const phases = { start: performance.now() };
+  const stopCounting = countDownloads(bytes);
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const [pyodide, wheelBytes, dataText] = await Promise.all([
     loadPyodide({ indexURL }).then((py) => { phases.pyodide = performance.now(); return py; }),
@@ -19,20 +52,16 @@ async function init({ pyodide: indexURL, wheel, data }) {
   ]);
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
+  stopCounting();
+  self.postMessage({ progress: { loaded: bytes, total: bytes, starting: true } });
   pyodide.globals.set("_DATA_JSON", dataText);
   run = pyodide.runPython(`
 import json
 import checker
+from checker.json_api import assess_json
 
 checker.use_data(json.loads(_DATA_JSON))
-
-def _run(text):
-    try:
-        return json.dumps({"ok": True, "result": checker.assess(json.loads(text))}, ensure_ascii=False)
-    except checker.InvalidCase as err:
-        return json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
-
-_run`);
+assess_json`);
   phases.checker = performance.now();
   return phases;
 }
