@@ -84,7 +84,7 @@ _installed: Bundle | None = None
 
 
 def use_data(raw) -> None:
-    """Use this data (the three files' content) for every later assess() given no data."""
+    """Use this data (the data files' content) for every later assess() given no data."""
     global _installed
     _installed = build_bundle(raw)
 

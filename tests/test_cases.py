@@ -8,28 +8,17 @@ Each case: {name, input, expect} and optionally `cites`, the paragraphs it tests
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
+from build_scripts.audit import load_cases
 from checker import assess
 from checker.yaml_data import load_yaml_data
 
-CASES_DIR = Path(__file__).resolve().parent / "cases"
 STEPS = load_yaml_data()["referral"]["steps"]
 STEP_IDS = {step["id"] for step in STEPS}
 EXPECT_KEYS = {"screening", "score", "referral"}
 REFERRAL_KEYS = {"minor", "action_ids", "includes", "excludes", "deadlines", "actors", "readings"}
 PARAGRAPHS = {step["paragraph"] for step in STEPS}
-
-
-def load_cases() -> list[dict]:
-    cases = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append({**case, "file": path.name})
-    return cases
 
 
 CASES = load_cases()
