@@ -40,6 +40,7 @@ def case_anchor(name: str) -> str:
 
 @dataclass(frozen=True)
 class CaseView:
+    number: int       # its place in the list, from 1: what the links on the page show
     anchor: str
     name: str
     facts: str
@@ -71,7 +72,8 @@ class Audit:
         conditions = {c["id"]: c["text"] for c in data["route-conditions"]["conditions"]}
         checker_data = {name: data[name] for name in CHECKER_DATA}
         self.readings = data["readings"]["readings"]
-        self.cases = [self._case(case, checker_data, steps) for case in (load_cases() if cases is None else cases)]
+        self.cases = [self._case(number, case, checker_data, steps) for number, case
+                      in enumerate(load_cases() if cases is None else cases, 1)]
         anchors = [c.anchor for c in self.cases]
         if len(set(anchors)) != len(anchors):
             raise ValueError("tests/cases: two case names give the same anchor")
@@ -91,11 +93,11 @@ class Audit:
                            for n in range(FIRST, LAST + 1)]
 
     @staticmethod
-    def _case(case: dict, checker_data: dict, steps: dict) -> CaseView:
+    def _case(number: int, case: dict, checker_data: dict, steps: dict) -> CaseView:
         route = tuple(a["id"] for a in assess(case["input"], data=checker_data)["referral"]["actions"])
         facts = ", ".join(f"{key}: {_plain(value)}" for key, value in case["input"].items()) or "—"
         paragraphs = ", ".join(dict.fromkeys(steps[step]["paragraph"] for step in route))
-        return CaseView(case_anchor(case["name"]), case["name"], facts, tuple(case.get("cites", [])), route, paragraphs)
+        return CaseView(number, case_anchor(case["name"]), case["name"], facts, tuple(case.get("cites", [])), route, paragraphs)
 
 
 def _plain(value) -> str:
