@@ -7,21 +7,29 @@ plain words, for review without Python, are data/route-conditions.yaml (one per 
 where the text leaves room, the reading taken is data/readings.yaml, with its reason, and it
 travels with the step into the checker's output. The readings, by id:
 
-- minor-track (pp. 6-9, 11-12, 22, 43): pp. 15-18, 23 and 44 repeat these duties for a minor
-  with other bodies and no offer or consent (p. 16(2)-(3)); the general paragraphs are read
-  for adults.
+- minor-track-detection, -relocation, -abroad, -reintegration (pp. 6-9, 11-12, 22, 43): pp.
+  15-18, 23 and 44 repeat these duties for a minor with other bodies and no offer or consent
+  (p. 16(2)-(3)); the general paragraphs are read for adults.
+- relocation-in-kazakhstan (pp. 11-12, 17-18): for a person detected in Kazakhstan; abroad,
+  pp. 21-23; an unknown location triggers no relocation.
 - identification-follows-referral (pp. 24-31): identification is held for the person referred
   (p. 7: an adult with consent; a minor, who is handed over, p. 16(3)).
 - urgent-needs-by-type (p. 27): medical needs call for 27(1), first necessities for 27(2).
-- condition-in-text (pp. 10, 20): the trigger is in the paragraph's own words; shown always.
+- condition-in-text (pp. 10, 20, 35 part 2): the trigger is in the paragraph's own words
+  (information received, crimes known, a law allowing court directly); shown whenever reached.
 - return-potential-victim (p. 21): return applies to a potential victim detected abroad.
 - unattended-placement (p. 37): read with p. 36, for an unattended minor.
 - identified-before-p39 (p. 39): after identification as a victim; «ал» gives a minor the
   Children Support Centre in place of the SSP subjects.
+- actor-of-passive-paragraphs (pp. 33, 40): who acts where the paragraph does not say.
 
-Where the Rules are silent, the route does the least: an unknown location or citizenship
-triggers neither relocation nor return. Who detected the person (detected_by) changes nothing:
-pp. 5-20 give every subject of p. 4 the same duties.
+Read literally, with no reading needed: p. 13 (the card for any potential victim who refuses
+assistance, minors too), pp. 32 and 40-42 (anyone identified as a victim; p. 38 adds the
+Children Support Centre for a minor), p. 33 (not recognised or refusing identification, and
+only where a threat of trafficking arises), pp. 34-35 (after non-recognition, not after a
+refusal of identification; part 2 of p. 35 is its own step), p. 36 (an unattended minor,
+«қараусыз жүрген»). Who detected the person (detected_by) changes nothing: pp. 5-20 give every
+subject of p. 4 the same duties.
 """
 
 from __future__ import annotations
