@@ -23,6 +23,8 @@ DATA_NAMES = (
     "competences",
     "measures",
     "scenarios",
+    "readings",
+    "route-conditions",
 )
 
 

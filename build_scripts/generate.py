@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from build_scripts import citations
+from build_scripts.audit import Audit
 from build_scripts.bodies_view import bodies_view
 from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
@@ -36,6 +37,7 @@ PAGES = {
     "procedure/index.md": "procedure/index.md.j2",
     "procedure/rules.md": "procedure/rules.md.j2",
     "procedure/criteria.md": "procedure/criteria.md.j2",
+    "procedure/how-the-checker-reads.md": "procedure/how-the-checker-reads.md.j2",
     "bodies/index.md": "bodies/index.md.j2",
     "bodies/women-protection-units.md": "bodies/women-units.md.j2",
     "measures/action-plan.md": "measures/action-plan.md.j2",
@@ -174,12 +176,13 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
     bodies = bodies_view(data)
     procedure = Procedure(data)
     training = training_view(data)
+    audit = Audit(data)
     out = {}
     for path, template, extra in pages:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
-                page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
+                page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training, audit=audit,
                 checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), **extra)
     return out
 

@@ -4,8 +4,9 @@
 The flowcharts' decisions are those of checker/routing.py (read its docstring): who is a minor
 (p. 14), informed consent (pp. 7, 9), refusal of assistance (p. 13), where the person was
 detected and who is returned (pp. 21-23), whether immediate relocation is possible (pp. 11-12,
-17-18), and for minors an unaccompanied child (pp. 36-37) and the outcome (pp. 38-39).
-Every label is a step of referral.yaml or a label of ui.yaml.
+17-18), and for minors an unattended child (pp. 36-37) and the outcome (pp. 32, 38-39).
+Every label is a step of referral.yaml or a label of ui.yaml. Where a step rests on a reading of
+data/readings.yaml, its box says so and the reading is listed under the chart as the site's.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ class Ask:
 _RELOCATE_ADULT = Ask("flow-q-relocate", (("yes", (Step("relocate-safely"),)), ("no", (Step("provide-safe-place"),))))
 _RELOCATE_MINOR = Ask("flow-q-relocate", (("yes", (Step("relocate-minor-safely"),)),
                                           ("no", (Step("provide-safe-place-for-minor"),))))
-_CRIMES = (Step("report-crimes-to-police"),)
+#: Drawn apart: p. 10 (whoever receives information) and p. 20 (crimes known) in every route.
+_ALWAYS = (Step("take-measures-on-information"), Step("report-crimes-to-police"))
+_REFUSES = Ask("flow-q-refuses", (("yes", (Step("give-information-card"),)), ("no", ())))
 
 #: name -> (nodes, nodes that apply in every case). Each covers every step of its stage.
 CHARTS = {
@@ -67,21 +70,19 @@ CHARTS = {
         Step("detect-by-indicators"),
         Ask("flow-q-minor", (("flow-a-minor-or-presumed", (Goto("minors"),)), ("adult", ()))),
         Step("offer-referral"), Step("require-informed-consent"), Step("communicate-in-safe-place"),
-        Ask("flow-q-consent", (
-            ("no", (Ask("flow-q-refuses", (("yes", (Step("give-information-card"),)), ("no", ()))),
-                    Stop("flow-end-no-consent"))),
-            ("yes", ()))),
-        Step("notify-ssp-police-lea"), Step("attend-to-urgent-needs"), Step("take-measures-on-information"),
+        Ask("flow-q-consent", (("no", (_REFUSES, Stop("flow-end-no-consent"))), ("yes", ()))),
+        Step("notify-ssp-police-lea"), Step("attend-to-urgent-needs"),
         Ask("flow-q-location", (("location-abroad", (Goto("abroad"),)), ("location-kazakhstan", ()))),
         _RELOCATE_ADULT,
         Goto("identification"),
-    ), _CRIMES),
+    ), _ALWAYS),
     "minors": ((
         Step("detect-by-indicators"),
         Ask("flow-q-minor", (("adult", (Goto("adults"),)), ("flow-a-presumed-minor", (Step("presume-minor"),)),
                              ("minor", ()))),
         Step("communicate-with-minor-in-safe-place"), Step("notify-police-or-guardianship"),
         Step("inform-minor-of-referral"), Step("hand-over-minor"), Step("ensure-minor-safety-and-needs"),
+        _REFUSES,
         Ask("flow-q-location", (("location-abroad", (Step("refer-minor-from-abroad-to-csc"),)),
                                 ("location-kazakhstan", (_RELOCATE_MINOR,)))),
         Step("establish-circumstances"),
@@ -90,20 +91,20 @@ CHARTS = {
                                               Step("guardianship-acts-as-representative"))), ("no", ()))),
         Ask("flow-q-identified", (
             ("no", (Goto("identification", "return-to-residence-with-card"),)),
-            ("yes", (Step("csc-informs-identified-minor"),
+            ("yes", (Step("inform-identified-victim"), Step("csc-informs-identified-minor"),
                      Ask("flow-q-police-ngo", (("yes", (Step("refer-minor-to-csc"),)), ("no", ()))),
                      Goto("assistance"))))),
-    ), _CRIMES),
+    ), _ALWAYS),
     "abroad": ((
         Step("detect-by-indicators"),
+        Ask("flow-q-return", (("yes", (Step("return-to-kazakhstan"),)), ("no", ()))),
         Ask("flow-q-minor", (
-            ("flow-a-minor-or-presumed", (Goto("minors"), Step("refer-minor-from-abroad-to-csc"))),
+            ("flow-a-minor-or-presumed", (Step("refer-minor-from-abroad-to-csc"), Goto("minors"))),
             ("adult", (Goto("adults"),
                        Ask("flow-q-consent", (("no", (Stop("flow-end-no-consent"),)),
                                               ("yes", (Step("refer-from-abroad-to-ssp"),)))))))),
-        Ask("flow-q-return", (("yes", (Step("return-to-kazakhstan"),)), ("no", ()))),
         Goto("identification"),
-    ), _CRIMES),
+    ), _ALWAYS),
 }
 
 
@@ -148,6 +149,18 @@ class Procedure:
         rules = next(d for d in data["rules-text"]["documents"] if d["doc"] == RULES_DOC)
         self.paragraphs = {p["number"]: p for part in rules["parts"] if part["id"] != "order"
                            for p in part["paragraphs"]}
+        self.all_readings = data["readings"]["readings"]
+        self._readings = {step: [r for r in self.all_readings if step in r["steps"]] for step in self.steps}
+
+    def readings(self, step: dict) -> list[dict]:
+        """The site's readings (data/readings.yaml) that decide this step, in the file's order."""
+        return self._readings[step["id"]]
+
+    def chart_readings(self, name: str) -> list[dict]:
+        """The readings of the steps drawn in chart `name`, numbered by their place in this list."""
+        nodes, always = CHARTS[name]
+        steps = chart_steps(nodes + always)
+        return [r for r in self.all_readings if any(step in r["steps"] for step in steps)]
 
     @staticmethod
     def target(step: dict) -> str:
@@ -200,6 +213,8 @@ class Procedure:
         def label(key: str) -> str:
             return page.labels_for([key])[key]
 
+        notes = [r["id"] for r in self.chart_readings(name)]
+
         def node(spec):
             if isinstance(spec, Ask):
                 return flowchart.Decision(label(spec.question), tuple(
@@ -217,6 +232,9 @@ class Procedure:
             head = (self.place(step, lang),)
             if step["deadline"]:
                 head += (f"{label('step-deadline')}: {self.deadlines[step['deadline']]['label'][lang]}",)
+            marks = [str(notes.index(r["id"]) + 1) for r in self.readings(step)]
+            if marks:
+                head += (f"{label('flow-reading-mark')} {', '.join(marks)}",)
             return flowchart.Box("step", step["title"][lang], head, self.target(step))
 
         nodes, always = CHARTS[name]

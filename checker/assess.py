@@ -12,7 +12,7 @@ from .screening import screen
 def assess(case, data=None) -> dict:
     """Screen, score and route `case`; raises InvalidCase (a ValueError) for invalid input.
 
-    `data`: the three data files' content as for use_data(); by default the installed data.
+    `data`: the four data files' content as for use_data(); by default the installed data.
     """
     bundle = installed_bundle() if data is None else build_bundle(data)
     facts = parse_case(case, bundle)

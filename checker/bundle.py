@@ -1,4 +1,4 @@
-"""The data the checker reads, as plain dicts: {"indicators", "criteria", "referral"}.
+"""The data the checker reads, as plain dicts: {"indicators", "criteria", "referral", "readings"}.
 
 Each value is the content of data/NAME.yaml. CPython reads those files (checker.yaml_data);
 the browser passes the same content, exported as JSON, to use_data(). build_bundle checks it
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .routing import RULES
 
-DATA_NAMES = ("indicators", "criteria", "referral")
+DATA_NAMES = ("indicators", "criteria", "referral", "readings")
 ELEMENTS = ("who", "where", "what")
 AUDIENCES = ("adult", "minor", "any")
 RULES_DOC = "referral-rules-2024"
@@ -41,7 +41,8 @@ class Bundle:
     def action(self, step: str) -> dict:
         """A fresh copy of the output action for `step`."""
         template = self.actions[step]
-        return {**template, "text": dict(template["text"]), "basis": [dict(b) for b in template["basis"]]}
+        return {**template, "text": dict(template["text"]), "basis": [dict(b) for b in template["basis"]],
+                "readings": [{"id": r["id"], "text": dict(r["text"])} for r in template["readings"]]}
 
 
 def build_bundle(raw) -> Bundle:
@@ -52,13 +53,13 @@ def build_bundle(raw) -> Bundle:
         indicators=_indicators(raw["indicators"]),
         rows=_rows(raw["criteria"]),
         threshold=_threshold(raw["criteria"]),
-        actions=_actions(raw["referral"]),
+        actions=_actions(raw["referral"], raw["readings"]),
     )
 
 
 def essentials(raw) -> dict:
     """The part of `raw` the checker and its page read, in the same shape (for the browser)."""
-    indicators, criteria, referral = (raw[name] for name in DATA_NAMES)
+    indicators, criteria, referral, readings = (raw[name] for name in DATA_NAMES)
     step_keys = ("id", "paragraph", "actor", "deadline", "applies_to", "text", "source")
     return {
         "indicators": {
@@ -74,6 +75,8 @@ def essentials(raw) -> dict:
             "deadlines": referral["deadlines"],
             "steps": [{k: s[k] for k in step_keys} for s in referral["steps"]],
         },
+        "readings": {"readings": [{k: r[k] for k in ("id", "paragraph", "steps", "text")}
+                                  for r in readings["readings"]]},
     }
 
 
@@ -81,7 +84,7 @@ _installed: Bundle | None = None
 
 
 def use_data(raw) -> None:
-    """Use this data (the three files' content) for every later assess() given no data."""
+    """Use this data (the data files' content) for every later assess() given no data."""
     global _installed
     _installed = build_bundle(raw)
 
@@ -129,7 +132,23 @@ def _threshold(section) -> int | None:
     return threshold
 
 
-def _actions(section) -> dict:
+def _readings(section, steps: set) -> dict:
+    """step id -> the readings (id, text) that decide it, in the file's order."""
+    by_step: dict = {step: [] for step in steps}
+    for reading in _entries(section, "readings", "readings"):
+        where = f"readings.readings[id={reading['id']}]"
+        text = reading.get("text")
+        named = reading.get("steps")
+        _need(isinstance(named, list) and named and all(step in steps for step in named), where,
+              "steps must be a non-empty list of step ids of referral.steps")
+        _need(isinstance(text, dict) and all(isinstance(text.get(lang), str) for lang in ("kk", "ru")),
+              where, "text must have kk and ru strings")
+        for step in named:
+            by_step[step].append({"id": reading["id"], "text": {"kk": text["kk"], "ru": text["ru"]}})
+    return by_step
+
+
+def _actions(section, readings_section) -> dict:
     actors = {a["id"] for a in _entries(section, "actors", "referral")}
     deadlines = {d["id"] for d in _entries(section, "deadlines", "referral")}
     steps = _entries(section, "steps", "referral")
@@ -138,6 +157,7 @@ def _actions(section) -> dict:
     _need(found == expected, _difference_place(found, expected),
           "steps and paragraphs must be those of checker/routing.py RULES, in that order; "
           f"first difference: {_first_difference(found, expected)}")
+    readings = _readings(readings_section, {s["id"] for s in steps})
     actions = {}
     for step in steps:
         where = f"referral.steps[id={step['id']}]"
@@ -153,6 +173,7 @@ def _actions(section) -> dict:
         actions[step["id"]] = {
             "id": step["id"], "actor": step["actor"], "deadline": step.get("deadline"),
             "text": {"kk": text["kk"], "ru": text["ru"]}, "basis": [dict(step["source"])],
+            "readings": readings[step["id"]],
         }
     return actions
 

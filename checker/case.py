@@ -27,8 +27,8 @@ URGENT_NEEDS = MEDICAL_NEEDS + ESSENTIAL_NEEDS
 FIELDS = (
     "age", "may_be_minor", "location", "citizenship", "consent", "refuses_assistance",
     "urgent_needs", "can_relocate_immediately", "detected_by", "identified_by", "unaccompanied",
-    "disability", "pretrial_victim", "identified_as_victim", "needs_reintegration",
-    "indicators", "criteria",
+    "disability", "pretrial_victim", "refuses_identification", "identified_as_victim", "trafficking_threat",
+    "needs_reintegration", "indicators", "criteria",
 )
 
 
@@ -54,7 +54,9 @@ class Case:
     unaccompanied: bool
     disability: bool
     pretrial_victim: bool
+    refuses_identification: bool
     identified_as_victim: bool | None
+    trafficking_threat: bool
     needs_reintegration: bool
     indicators: tuple
     criteria: tuple
@@ -84,7 +86,9 @@ def parse_case(raw, bundle) -> Case:
         unaccompanied=_flag(raw, "unaccompanied"),
         disability=_flag(raw, "disability"),
         pretrial_victim=_flag(raw, "pretrial_victim"),
+        refuses_identification=_flag(raw, "refuses_identification"),
         identified_as_victim=_flag_or_null(raw, "identified_as_victim"),
+        trafficking_threat=_flag(raw, "trafficking_threat"),
         needs_reintegration=_flag(raw, "needs_reintegration"),
         indicators=_ids(raw, "indicators", bundle.indicators, "indicator"),
         criteria=_ids(raw, "criteria", bundle.rows, "criterion"),
@@ -100,9 +104,9 @@ def _check_combinations(case: Case, bundle) -> None:
     - unaccompanied for an adult: p. 36 is about minors;
     - refusing assistance after consenting to referral (pp. 7, 13);
     - an identification outcome or identifiers where no identification is held: a recognised
-      pre-trial victim (p. 30), or an adult without consent, who is not referred (p. 7). So an
-      adult who refuses assistance (p. 13) has no outcome; refusing identification itself is
-      identified_as_victim false (p. 33);
+      pre-trial victim (p. 30), an adult without consent, who is not referred (p. 7), or a
+      person who refuses identification (p. 33: then there is no outcome to record);
+    - refusing identification where it is not carried out anyway (p. 30);
     - a sign concerning minors (audience "minor" in the indicators) for an adult.
     """
     if case.may_be_minor and case.age is not None:
@@ -112,10 +116,16 @@ def _check_combinations(case: Case, bundle) -> None:
         raise InvalidCase(f"unaccompanied: true is for a minor (p. 36), but {_adult(case)}")
     if case.refuses_assistance and case.consent:
         raise InvalidCase("refuses_assistance: true contradicts consent: true (pp. 7, 13)")
+    if case.refuses_identification and case.pretrial_victim:
+        raise InvalidCase("refuses_identification: true contradicts pretrial_victim: true: "
+                          "identification is not carried out (p. 30)")
     for name in ("identified_as_victim", "identified_by"):
         value = getattr(case, name)
         if value is None or value == frozenset():
             continue
+        if case.refuses_identification:
+            raise InvalidCase(f"{name}: {_show(value)} contradicts refuses_identification: true: "
+                              "a person who refuses identification is not identified (p. 33)")
         if case.pretrial_victim:
             raise InvalidCase(f"{name}: {_show(value)} contradicts pretrial_victim: true: "
                               "identification is not carried out (p. 30)")

@@ -2,41 +2,34 @@
 
 RULES holds one rule per step of data/referral.yaml, in the Rules' order: the paragraph it
 implements, the step, and the condition under which that paragraph makes the step happen.
-Read the conditions below against the paragraphs, one by one.
+Each paragraph applies to everyone it names unless its words narrow it. The conditions in
+plain words, for review without Python, are data/route-conditions.yaml (one per rule, tested);
+where the text leaves room, the reading taken is data/readings.yaml, with its reason, and it
+travels with the step into the checker's output. The readings, by id:
 
-How the Rules are read where they leave room (where they are silent, the route does the least):
+- minor-track-detection, -relocation, -abroad, -reintegration (pp. 6-9, 11-12, 22, 43): pp.
+  15-18, 23 and 44 repeat these duties for a minor with other bodies and no offer or consent
+  (p. 16(2)-(3)); the general paragraphs are read for adults.
+- relocation-in-kazakhstan (pp. 11-12, 17-18): for a person detected in Kazakhstan; abroad,
+  pp. 21-23; an unknown location triggers no relocation.
+- identification-follows-referral (pp. 24-31): identification is held for the person referred
+  (p. 7: an adult with consent; a minor, who is handed over, p. 16(3)).
+- urgent-needs-by-type (p. 27): medical needs call for 27(1), first necessities for 27(2).
+- condition-in-text (pp. 10, 20, 35 part 2): the trigger is in the paragraph's own words
+  (information received, crimes known, a law allowing court directly); shown whenever reached.
+- return-potential-victim (p. 21): return applies to a potential victim detected abroad.
+- unattended-placement (p. 37): read with p. 36, for an unattended minor.
+- identified-before-p39 (p. 39): after identification as a victim; «ал» gives a minor the
+  Children Support Centre in place of the SSP subjects.
+- actor-of-passive-paragraphs (pp. 33, 40): who acts where the paragraph does not say.
 
-- Minor: under 18, or the age is not established and there are grounds to believe so (p. 14).
-- Adults and minors follow separate tracks. For minors, pp. 15-19 deal with what pp. 8-12 deal
-  with for adults (communication, notification and urgent needs, relocation) and provide no
-  offer, consent or refusal: the minor is informed of the referral and handed over, never left
-  unattended (p. 16(2)-(3)). So pp. 6-13 are for adults, and a minor's consent or refusal
-  changes nothing. p. 32 (informing an identified victim) and p. 40 (the social-protection
-  standard) are for adults too: for minors p. 38 names the Children Support Centre and the
-  education standard. p. 39 names the adult's and the minor's destination separately.
-- An adult is referred only with informed consent (p. 7; p. 9 begins "after obtaining the
-  informed consent"). Without it the route stops after p. 8, with the information card if the
-  person refuses assistance (p. 13) and the report of crimes to the police (p. 20), which does
-  not depend on consent. The Rules say nothing more for that case.
-- Abroad, return and referral from abroad (pp. 21-23) take the place of relocation within
-  Kazakhstan (pp. 11-12, 17-18). Return (p. 21) is for citizens of Kazakhstan, refugees it
-  recognises and stateless persons permanently residing in it; an adult is returned only with
-  consent, as p. 7 makes consent a condition of referral and p. 22 repeats it abroad. An unknown
-  location or citizenship triggers neither.
-- Relocation: immediate safe relocation is the rule (pp. 11, 17); the safe place of up to three
-  days only when it is known to be impossible (pp. 12, 18).
-- Identification (pp. 24-31) follows referral, except when a pre-trial investigation has begun
-  and the person is recognised as a victim (p. 30): then the police inform them (p. 45).
-- Urgent needs found before identification (p. 26): medical, psychological and substance-use
-  needs call for emergency medical help (p. 27(1), as p. 26(2) groups them); water, hygiene and
-  essentials for help with them (p. 27(2)). Attending to urgent needs at detection (pp. 9(2),
-  16(4)) is a duty whatever the needs are.
-- Outcome: identified (p. 32, minors p. 38) or not recognised or refused (pp. 33-35). p. 39
-  applies once the victim is identified and only the police and/or an NGO identified them.
-- Services (pp. 40-44) follow identification as a victim; pp. 43-44 only for citizens of
-  Kazakhstan who need further social integration.
-- Who detected the person (detected_by) changes nothing: pp. 5-20 give every subject of p. 4
-  the same duties. The report of crimes (p. 20) is part of every route: its text is the condition.
+Read literally, with no reading needed: p. 13 (the card for any potential victim who refuses
+assistance, minors too), pp. 32 and 40-42 (anyone identified as a victim; p. 38 adds the
+Children Support Centre for a minor), p. 33 (not recognised or refusing identification, and
+only where a threat of trafficking arises), pp. 34-35 (after non-recognition, not after a
+refusal of identification; part 2 of p. 35 is its own step), p. 36 (an unattended minor,
+«қараусыз жүрген»). Who detected the person (detected_by) changes nothing: pp. 5-20 give every
+subject of p. 4 the same duties.
 """
 
 from __future__ import annotations
@@ -86,9 +79,9 @@ def adult_consents(case: Case) -> bool:
     return not case.minor and case.consent
 
 
-def adult_refuses(case: Case) -> bool:
-    """An adult who refuses assistance (p. 13)."""
-    return not case.minor and case.refuses_assistance
+def refuses_assistance(case: Case) -> bool:
+    """A potential victim, adult or minor, who refuses assistance (p. 13)."""
+    return case.refuses_assistance
 
 
 def referred(case: Case) -> bool:
@@ -130,8 +123,9 @@ def minor_sheltered(case: Case) -> bool:
 
 
 def returned(case: Case) -> bool:
-    """p. 21: a referred citizen, recognised refugee or resident stateless person abroad."""
-    return abroad(case) and referred(case) and case.citizenship in RETURNED_CITIZENSHIPS
+    """p. 21: a citizen (minors included), recognised refugee or resident stateless person
+    detected abroad; the paragraph states no consent condition."""
+    return abroad(case) and case.citizenship in RETURNED_CITIZENSHIPS
 
 
 def adult_referred_from_abroad(case: Case) -> bool:
@@ -145,8 +139,8 @@ def minor_abroad(case: Case) -> bool:
 
 
 def identification_held(case: Case) -> bool:
-    """pp. 24-31: the referred person is identified, unless p. 30 rules it out."""
-    return referred(case) and not case.pretrial_victim
+    """pp. 24-31: the referred person is identified, unless p. 30 rules it out or they refuse (p. 33)."""
+    return referred(case) and not case.pretrial_victim and not case.refuses_identification
 
 
 def needs_medical_help(case: Case) -> bool:
@@ -164,33 +158,33 @@ def recognised_in_pretrial(case: Case) -> bool:
     return case.pretrial_victim
 
 
-def adult_identified(case: Case) -> bool:
-    """An adult identified as a victim (pp. 32, 40)."""
-    return not case.minor and case.identified_as_victim is True
-
-
-def minor_identified(case: Case) -> bool:
-    """A minor identified as a victim (p. 38)."""
-    return case.minor and case.identified_as_victim is True
-
-
 def identified(case: Case) -> bool:
-    """Identified as a victim (pp. 41-42)."""
+    """Identified as a victim, adult or minor (pp. 32, 40-42)."""
     return case.identified_as_victim is True
 
 
+def minor_identified(case: Case) -> bool:
+    """A minor identified as a victim: p. 38 adds the Children Support Centre."""
+    return case.minor and identified(case)
+
+
+def returned_with_card(case: Case) -> bool:
+    """p. 33: not recognised, or refuses identification, and a threat of trafficking arises."""
+    return (case.identified_as_victim is False or case.refuses_identification) and case.trafficking_threat
+
+
 def not_recognised(case: Case) -> bool:
-    """Not recognised as a victim, or refused identification (pp. 33-35)."""
+    """pp. 34-35: not recognised as a victim (not a refusal of identification)."""
     return case.identified_as_victim is False
 
 
-def unaccompanied_minor_identified(case: Case) -> bool:
-    """p. 36: identification of an unaccompanied minor is held."""
+def unattended_minor_identified(case: Case) -> bool:
+    """p. 36: identification of an unattended (қараусыз жүрген) minor is held."""
     return case.minor and case.unaccompanied and identification_held(case)
 
 
-def unaccompanied_minor(case: Case) -> bool:
-    """p. 37: an unaccompanied minor, whose placement is not yet chosen."""
+def unattended_minor(case: Case) -> bool:
+    """p. 37: an unattended minor, whose placement is not yet chosen."""
     return case.minor and case.unaccompanied
 
 
@@ -214,7 +208,7 @@ def identified_with_disability(case: Case) -> bool:
 
 def adult_citizen_to_reintegrate(case: Case) -> bool:
     """p. 43: an adult victim, citizen of Kazakhstan, needing further social integration."""
-    return adult_identified(case) and case.citizenship == "kz" and case.needs_reintegration
+    return not case.minor and identified(case) and case.citizenship == "kz" and case.needs_reintegration
 
 
 def minor_citizen_to_reintegrate(case: Case) -> bool:
@@ -230,10 +224,10 @@ RULES = (
     Rule("8", "communicate-in-safe-place", adult),
     Rule("9.1", "notify-ssp-police-lea", adult_consents),
     Rule("9.2", "attend-to-urgent-needs", adult_consents),
-    Rule("10", "take-measures-on-information", adult_consents),
+    Rule("10", "take-measures-on-information", always),
     Rule("11", "relocate-safely", adult_relocated),
     Rule("12", "provide-safe-place", adult_sheltered),
-    Rule("13", "give-information-card", adult_refuses),
+    Rule("13", "give-information-card", refuses_assistance),
     Rule("14", "presume-minor", presumed_minor),
     Rule("15", "communicate-with-minor-in-safe-place", minor),
     Rule("16.1", "notify-police-or-guardianship", minor),
@@ -256,17 +250,18 @@ RULES = (
     Rule("29", "identify-regardless-of-criminal-case", identification_held),
     Rule("30", "no-identification-for-recognised-victim", recognised_in_pretrial),
     Rule("31", "keep-information-confidential", identification_held),
-    Rule("32", "inform-identified-victim", adult_identified),
-    Rule("33", "return-to-residence-with-card", not_recognised),
+    Rule("32", "inform-identified-victim", identified),
+    Rule("33", "return-to-residence-with-card", returned_with_card),
     Rule("34", "complain-against-non-recognition", not_recognised),
     Rule("35", "appeal-to-court", not_recognised),
-    Rule("36", "notify-on-unaccompanied-minor", unaccompanied_minor_identified),
-    Rule("37", "guardianship-acts-as-representative", unaccompanied_minor),
+    Rule("35", "submit-reasoned-position-to-court", not_recognised),
+    Rule("36", "notify-on-unaccompanied-minor", unattended_minor_identified),
+    Rule("37", "guardianship-acts-as-representative", unattended_minor),
     Rule("38", "csc-informs-identified-minor", minor_identified),
     Rule("39", "refer-victim-to-ssp", adult_identified_by_police_or_ngo_only),
     Rule("39", "refer-minor-to-csc", minor_identified_by_police_or_ngo_only),
     # Chapter 3: assistance and special social services.
-    Rule("40", "provide-services-per-standard", adult_identified),
+    Rule("40", "provide-services-per-standard", identified),
     Rule("41", "provide-social-support", identified),
     Rule("42", "ensure-disability-rights", identified_with_disability),
     Rule("43.1", "refer-to-family-support-centre", adult_citizen_to_reintegrate),

@@ -13,7 +13,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def load_yaml_data(data_dir: Path = DATA_DIR) -> dict:
-    """{"indicators", "criteria", "referral"}: the content of data_dir/NAME.yaml."""
+    """{"indicators", "criteria", "referral", "readings"}: the content of data_dir/NAME.yaml."""
     data = {}
     for name in DATA_NAMES:
         path = Path(data_dir) / f"{name}.yaml"

@@ -1,33 +1,24 @@
 """The readable cases of tests/cases/*.yaml, and the paragraph coverage of the route.
 
-Each case: {name, input, expect}; `expect` may give `screening` and `score` fields (compared
-as given) and `referral`: `minor`, `action_ids` (the whole route, in order), `includes`,
-`excludes`, `deadlines` and `actors` (step id -> expected value).
+Each case: {name, input, expect} and optionally `cites`, the paragraphs it tests ("13", "9.2");
+`expect` may give `screening` and `score` fields (compared as given) and `referral`: `minor`,
+`action_ids` (the whole route, in order), `includes`, `excludes`, `deadlines`, `actors` and
+`readings` (step id -> expected value; readings: the ids of data/readings.yaml, in order).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
+from build_scripts.audit import load_cases
 from checker import assess
 from checker.yaml_data import load_yaml_data
 
-CASES_DIR = Path(__file__).resolve().parent / "cases"
 STEPS = load_yaml_data()["referral"]["steps"]
 STEP_IDS = {step["id"] for step in STEPS}
 EXPECT_KEYS = {"screening", "score", "referral"}
-REFERRAL_KEYS = {"minor", "action_ids", "includes", "excludes", "deadlines", "actors"}
-
-
-def load_cases() -> list[dict]:
-    cases = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append({**case, "file": path.name})
-    return cases
+REFERRAL_KEYS = {"minor", "action_ids", "includes", "excludes", "deadlines", "actors", "readings"}
+PARAGRAPHS = {step["paragraph"] for step in STEPS}
 
 
 CASES = load_cases()
@@ -39,12 +30,14 @@ def test_cases_are_well_formed():
     assert len(names) == len(set(names)), "duplicate case names"
     assert len(CASES) >= 40
     for case in CASES:
-        assert set(case) == {"name", "input", "expect", "file"}, case["name"]
+        assert set(case) - {"cites"} == {"name", "input", "expect", "file"}, case["name"]
+        for ref in case.get("cites", []):
+            assert any(p == ref or p.startswith(ref + ".") for p in PARAGRAPHS), f"{case['name']}: cites {ref}"
         assert set(case["expect"]) <= EXPECT_KEYS, case["name"]
         referral = case["expect"].get("referral", {})
         assert set(referral) <= REFERRAL_KEYS, case["name"]
         named = [*referral.get("action_ids", []), *referral.get("includes", []), *referral.get("excludes", []),
-                 *referral.get("deadlines", {}), *referral.get("actors", {})]
+                 *referral.get("deadlines", {}), *referral.get("actors", {}), *referral.get("readings", {})]
         assert set(named) <= STEP_IDS, f"{case['name']}: unknown step ids {set(named) - STEP_IDS}"
 
 
@@ -68,6 +61,8 @@ def test_case(case):
         assert actions[step]["deadline"] == deadline, step
     for step, actor in referral.get("actors", {}).items():
         assert actions[step]["actor"] == actor, step
+    for step, readings in referral.get("readings", {}).items():
+        assert [reading["id"] for reading in actions[step]["readings"]] == readings, step
 
 
 def test_every_step_is_reached_by_some_case():

@@ -31,8 +31,10 @@ IDENTIFICATION_STEPS = {"identify-per-criteria", "identify-jointly", "check-befo
                         "call-emergency-medical-help", "meet-urgent-needs", "observe-non-discrimination",
                         "identify-regardless-of-criminal-case", "keep-information-confidential"}
 ADULT_WITHOUT_CONSENT = {"detect-by-indicators", "offer-referral", "require-informed-consent",
-                         "communicate-in-safe-place", "give-information-card", "report-crimes-to-police",
+                         "communicate-in-safe-place", "take-measures-on-information", "give-information-card",
+                         "report-crimes-to-police", "return-to-kazakhstan", "return-to-residence-with-card",
                          "no-identification-for-recognised-victim", "police-inform-pretrial-victim"}
+READING_IDS = {reading["id"] for reading in DATA["readings"]["readings"]}
 
 RANDOM = settings(max_examples=150, deadline=None)
 
@@ -60,7 +62,11 @@ def valid_cases(draw) -> dict:
     maybe("unaccompanied", st.booleans() if minor else st.just(False))
     maybe("disability", st.booleans())
     maybe("pretrial_victim", st.booleans())
-    identification = (minor or case.get("consent", False)) and not case.get("pretrial_victim", False)
+    if not case.get("pretrial_victim"):
+        maybe("refuses_identification", st.booleans())
+    maybe("trafficking_threat", st.booleans())
+    identification = ((minor or case.get("consent", False)) and not case.get("pretrial_victim", False)
+                      and not case.get("refuses_identification", False))
     if identification:
         maybe("identified_by", st.lists(st.sampled_from(IDENTIFYING_SUBJECTS), unique=True))
         maybe("identified_as_victim", st.none() | st.booleans())
@@ -88,7 +94,10 @@ def test_valid_cases_give_the_contract_shape(case):
     assert set(result["score"]) == {"total", "items", "threshold", "established"}
     assert result["referral"]["minor"] is is_minor(case)
     for action in result["referral"]["actions"]:
-        assert set(action) == {"id", "actor", "deadline", "text", "basis"}
+        assert set(action) == {"id", "actor", "deadline", "text", "basis", "readings"}
+        for reading in action["readings"]:
+            assert set(reading) == {"id", "text"} and reading["id"] in READING_IDS
+            assert reading["text"]["kk"] and reading["text"]["ru"]
         assert action["actor"] in ACTORS
         assert action["deadline"] is None or action["deadline"] in DEADLINES
         assert action["text"]["kk"] and action["text"]["ru"]
@@ -148,6 +157,32 @@ def test_a_recognised_pretrial_victim_is_not_identified(case):
         assert {"no-identification-for-recognised-victim", "police-inform-pretrial-victim"} <= steps
     else:
         assert not steps & {"no-identification-for-recognised-victim", "police-inform-pretrial-victim"}
+
+
+@RANDOM
+@given(valid_cases())
+def test_general_paragraphs_apply_to_adults_and_minors_alike(case):
+    """p. 13: the card whenever assistance is refused; pp. 32, 40: whenever identified."""
+    steps = set(step_ids(assess(case)))
+    assert ("give-information-card" in steps) is bool(case.get("refuses_assistance"))
+    identified = case.get("identified_as_victim") is True
+    assert ("inform-identified-victim" in steps) is identified
+    assert ("provide-services-per-standard" in steps) is identified
+
+
+@RANDOM
+@given(valid_cases())
+def test_the_outcome_paragraphs_follow_their_words(case):
+    """p. 33 only where a threat of trafficking arises; pp. 34-35 after non-recognition only."""
+    steps = set(step_ids(assess(case)))
+    not_recognised = case.get("identified_as_victim") is False
+    refused = bool(case.get("refuses_identification"))
+    assert ("return-to-residence-with-card" in steps) is ((not_recognised or refused)
+                                                          and bool(case.get("trafficking_threat")))
+    for step in ("complain-against-non-recognition", "appeal-to-court", "submit-reasoned-position-to-court"):
+        assert (step in steps) is not_recognised
+    if refused:
+        assert not steps & IDENTIFICATION_STEPS
 
 
 @RANDOM

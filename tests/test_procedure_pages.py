@@ -22,7 +22,8 @@ REFERRAL = DATA["referral"]
 STEPS = REFERRAL["steps"]
 LANGS = {"kk": "", "ru": "ru/"}
 PROCEDURE_PAGES = ["procedure/"] + [f"procedure/{stage}/" for stage in STAGES]
-NEW_PAGES = PROCEDURE_PAGES + ["audience/border/", "audience/public/", "audience/trainee/"]
+NEW_PAGES = PROCEDURE_PAGES + ["audience/border/", "audience/public/", "audience/trainee/",
+                               "procedure/how-the-checker-reads/"]
 PHONE = {"width": 360, "height": 740}
 
 

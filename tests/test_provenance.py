@@ -62,9 +62,15 @@ def exceptions():
     return listed
 
 
+#: Files whose `text` is the site's own wording beside a source, not a quote.
+OWN_WORDING = ("readings",)
+
+
 def all_quotes(data):
     found = []
     for name in DATA_NAMES:
+        if name in OWN_WORDING:
+            continue
         found.extend(quotes(data[name], f"data/{name}.yaml"))
     return found
 
