@@ -23,6 +23,8 @@ DATA_NAMES = (
     "competences",
     "measures",
     "scenarios",
+    "pocket-card",
+    "public-advice",
 )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from build_scripts import citations
+from build_scripts import citations, pocket_card
 from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
 from build_scripts.markup import escape_attr, escape_text
@@ -32,6 +32,7 @@ PAGES = {
     "index.md": "home.md.j2",
     "indicators.md": "indicators.md.j2",
     "card.md": "card.md.j2",
+    "card/pocket.md": "card/pocket.md.j2",
     "glossary.md": "glossary.md.j2",
     "procedure/index.md": "procedure/index.md.j2",
     "procedure/rules.md": "procedure/rules.md.j2",
@@ -180,7 +181,7 @@ def render_pages(data: dict) -> dict[str, str]:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
                 page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
-                checker_wheel=wheel_name(), **extra)
+                checker_wheel=wheel_name(), pocket=pocket_card, **extra)
     return out
 
 
