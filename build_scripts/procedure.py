@@ -29,6 +29,15 @@ AFTER_A_CALL = (
     "provide-social-support",
 )
 
+#: How the Rules name the card of Appendix 2 in a step that gives it (pp. 13, 33).
+CARD_WORDS = "ақпараттық карточка"
+
+
+def gives_card(step: dict) -> bool:
+    """Whether the step, in the Rules' own words, gives the information card: its pages then
+    link to the card and to the printable pocket card."""
+    return CARD_WORDS in step["text"]["kk"]
+
 
 @dataclass(frozen=True)
 class Step:
@@ -148,6 +157,8 @@ class Procedure:
         rules = next(d for d in data["rules-text"]["documents"] if d["doc"] == RULES_DOC)
         self.paragraphs = {p["number"]: p for part in rules["parts"] if part["id"] != "order"
                            for p in part["paragraphs"]}
+
+    gives_card = staticmethod(gives_card)
 
     @staticmethod
     def target(step: dict) -> str:
