@@ -25,6 +25,8 @@ DATA_NAMES = (
     "scenarios",
     "readings",
     "route-conditions",
+    "pocket-card",
+    "public-advice",
 )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from build_scripts import citations
+from build_scripts import citations, pocket_card
 from build_scripts.audit import Audit
 from build_scripts.bodies_view import bodies_view
 from build_scripts.bundle import wheel_name
@@ -33,6 +33,7 @@ PAGES = {
     "index.md": "home.md.j2",
     "indicators.md": "indicators.md.j2",
     "card.md": "card.md.j2",
+    "card/pocket.md": "card/pocket.md.j2",
     "glossary.md": "glossary.md.j2",
     "procedure/index.md": "procedure/index.md.j2",
     "procedure/rules.md": "procedure/rules.md.j2",
@@ -183,7 +184,7 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
                 page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training, audit=audit,
-                checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), **extra)
+                checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), pocket=pocket_card, **extra)
     return out
 
 

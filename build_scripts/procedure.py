@@ -30,6 +30,15 @@ AFTER_A_CALL = (
     "provide-social-support",
 )
 
+#: How the Rules name the card of Appendix 2 in a step that gives it (pp. 13, 33).
+CARD_WORDS = "ақпараттық карточка"
+
+
+def gives_card(step: dict) -> bool:
+    """Whether the step, in the Rules' own words, gives the information card: its pages then
+    link to the card and to the printable pocket card."""
+    return CARD_WORDS in step["text"]["kk"]
+
 
 @dataclass(frozen=True)
 class Step:
@@ -161,6 +170,8 @@ class Procedure:
         nodes, always = CHARTS[name]
         steps = chart_steps(nodes + always)
         return [r for r in self.all_readings if any(step in r["steps"] for step in steps)]
+
+    gives_card = staticmethod(gives_card)
 
     @staticmethod
     def target(step: dict) -> str:

@@ -27,6 +27,7 @@ import yaml
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from build_scripts import pocket_card
 from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
 from build_scripts.training import training_view
 from checker.bundle import DATA_NAMES as CHECKER_FILES
@@ -218,6 +219,8 @@ def check(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> dict:
     for files, deeper in ((CHECKER_FILES, checker_problems), (CHECKER_FILES + ("scenarios",), scenario_problems)):
         if set(files) <= set(data) and not any(p.file in {f"data/{n}.yaml" for n in files} for p in problems):
             problems += deeper(data)
+    if not problems:
+        problems += pocket_card.problems(data)
     if problems:
         raise DataError(problems)
     return data
