@@ -16,6 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 from mkdocs.config import load_config
 
+from build_scripts import abbreviations
 from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
 from build_scripts.generate import DOCS_OUT, generate
@@ -34,6 +35,7 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
     docs = generate(data, docs_dir)
     bundle(data, docs)
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir))
+    config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(abbreviations.snippets_dir(docs))]
     mkdocs_build(config)
     if language_search:
         install_language_search(site_dir)

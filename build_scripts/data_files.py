@@ -24,6 +24,7 @@ DATA_NAMES = (
     "measures",
     "scenarios",
     "field-actions",
+    "abbreviations",
 )
 
 

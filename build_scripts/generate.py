@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from build_scripts import checker_page, citations
+from build_scripts import abbreviations, checker_page, citations
 from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
 from build_scripts.markup import escape_attr, escape_text
@@ -79,15 +79,16 @@ class PageContext:
         self.data, self.lang, self.path, self.pages = data, lang, path, pages
         self._labels = {item["id"]: item["text"] for item in data["ui"]["labels"]}
         self.documents = {doc["id"]: doc for doc in data["sources"]["documents"]}
+        self.abbreviations = abbreviations.entries(data, lang)
 
     def t(self, text) -> Markup:
         """The text in the page's language, escaped."""
         if text is None:
             return Markup("")
-        return escape_text(text[self.lang] if isinstance(text, dict) else text)
+        return abbreviations.mark(escape_text(text[self.lang] if isinstance(text, dict) else text), self.abbreviations)
 
     def label(self, key: str) -> Markup:
-        return escape_text(self._labels[key][self.lang])
+        return abbreviations.mark(escape_text(self._labels[key][self.lang]), self.abbreviations)
 
     def labels_for(self, keys: list[str]) -> dict[str, str]:
         """Labels in this language as plain strings, for a JSON block read by a script."""
@@ -182,7 +183,7 @@ def render_pages(data: dict) -> dict[str, str]:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
                 page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
-                checker_wheel=wheel_name(), **extra)
+                checker_wheel=wheel_name(), **extra) + abbreviations.include(lang)
     return out
 
 
@@ -191,6 +192,7 @@ def generate(data: dict, out_dir: Path = DOCS_OUT) -> Path:
     if out_dir.exists():
         shutil.rmtree(out_dir)
     shutil.copytree(DOCS_SRC, out_dir)
+    abbreviations.write_glossaries(data, out_dir, LANGS)
     for name, text in render_pages(data).items():
         target = out_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)

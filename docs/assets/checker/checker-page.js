@@ -372,8 +372,30 @@ async function render(result, caseObject) {
   }
   details.append(steps);
   resultBox.append(details);
+  markAbbreviations(resultBox);
   resultBox.hidden = false;
   root.classList.add("has-result");
+}
+
+/* Abbreviations (data/abbreviations.yaml) as <abbr title>, as the build does on every page. */
+function markAbbreviations(node) {
+  const names = Object.keys(texts.abbreviations).sort((a, b) => b.length - a.length);
+  if (!names.length) return;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${names.join("|")})(?![\\p{L}\\p{N}])`, "u");
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const found = [];
+  while (walker.nextNode()) {
+    if (pattern.test(walker.currentNode.data) && !walker.currentNode.parentElement.closest("abbr")) found.push(walker.currentNode);
+  }
+  for (const text of found) {
+    const parts = text.data.split(pattern);
+    const fragment = document.createDocumentFragment();
+    parts.forEach((part, i) => {
+      if (i % 2) fragment.append(el("abbr", part, { title: texts.abbreviations[part] }));
+      else if (part) fragment.append(part);
+    });
+    text.replaceWith(fragment);
+  }
 }
 
 function referralKind(referral) {
