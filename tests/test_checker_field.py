@@ -4,6 +4,7 @@ two for 30 signs, with no form control on paper. Screenshots and PDFs go to test
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -164,3 +165,12 @@ def test_thirty_signs_print_on_at_most_two_pages(site_url, page):
     submit(page)
     assert page.locator(".print-signs li").count() >= 30
     assert pdf_pages(page, "print-30-signs-ru") <= 2
+
+
+def test_a_saved_case_is_not_overridden_by_the_preset(site_url, page):
+    open_checker(page, site_url + "checker/?role=border")
+    saved = {"detected_by": "police", "age": 30}
+    page.set_input_files("#checker-open", files=[{
+        "name": "case.json", "mimeType": "application/json", "buffer": json.dumps(saved).encode()}])
+    page.wait_for_selector("#checker-result:not([hidden]) #checker-now")
+    assert page.input_value("select[name=detected_by]") == "police"

@@ -48,8 +48,13 @@ function readCase() {
   return found;
 }
 
+/* A saved case replaces the form as a whole: no preset is applied on top of it. */
+let fillingFromFile = false;
+
 function fillForm(caseObject) {
+  fillingFromFile = true;
   form.reset();
+  fillingFromFile = false;
   for (const el of form.elements) {
     if (!el.name || !(el.name in caseObject)) continue;
     const value = caseObject[el.name];
@@ -430,8 +435,9 @@ form.addEventListener("submit", (event) => {
   runCheck();
 });
 form.addEventListener("reset", () => {
+  const withPreset = !fillingFromFile;
   setTimeout(() => {
-    applyPreset();
+    if (withPreset) applyPreset();
     countIndicators();
   });
   resultBox.hidden = true;
