@@ -19,11 +19,8 @@ OUT = ROOT / "test-output" / "checker"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 LANGS = {"kk": "checker/", "ru": "ru/checker/"}
-#: A typical case at a border checkpoint: who, where and what, consent, one urgent need.
-TYPICAL_SIGNS = ("who-adult-unemployed", "where-detection-border", "what-border-no-documents")
-
-
 def fill_typical(page) -> None:
+    """A typical case at a border checkpoint: two signs of each element, consent, one need."""
     page.select_option("select[name=detected_by]", "border_service")
     page.select_option("select[name=location]", "kazakhstan")
     page.fill("input[name=age]", "24")
@@ -103,7 +100,8 @@ def test_refusal_branch_gives_the_card_with_its_print_page(site_url, page):
     submit(page)
     branch = page.locator("#checker-now .branches")
     assert branch.locator("[data-branch=refuses_assistance]").count() == 1
-    hrefs = branch.locator("li[data-now=give-card] .now-links a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    links = branch.locator("li[data-now=give-card] .now-links a")
+    hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert [h.rstrip("/").split("/")[-1] for h in hrefs] == ["card", "pocket"]
     page.check("input[name=refuses_assistance]")
     submit(page)
