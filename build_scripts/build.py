@@ -23,9 +23,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from build_scripts import abbreviations
+from build_scripts import abbreviations
 from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
-from build_scripts.generate import DOCS_OUT, generate
+from build_scripts.generate import DOCS_OUT, LANGS, generate
 from build_scripts.language_search import install as install_language_search
 from build_scripts.offline import write_service_worker
 from build_scripts.precompress import precompress
@@ -53,6 +55,7 @@ def prepare_docs(data: dict, docs_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         staged = generate(data, Path(tmp) / "docs", bundle(data, Path(tmp) / "assets"))
         sync_tree(staged, docs_dir)
+    abbreviations.write_glossaries(data, docs_dir, LANGS)
     return docs_dir
 
 

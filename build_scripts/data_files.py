@@ -27,6 +27,8 @@ DATA_NAMES = (
     "route-conditions",
     "pocket-card",
     "public-advice",
+    "field-actions",
+    "abbreviations",
 )
 
 

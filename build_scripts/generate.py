@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from build_scripts import citations, pocket_card
+from build_scripts import abbreviations, checker_page, citations, pocket_card
 from build_scripts.audit import Audit
 from build_scripts.bodies_view import bodies_view
 from build_scripts.bundle import wheel_name
@@ -82,15 +82,16 @@ class PageContext:
         self.data, self.lang, self.path, self.pages = data, lang, path, pages
         self._labels = {item["id"]: item["text"] for item in data["ui"]["labels"]}
         self.documents = {doc["id"]: doc for doc in data["sources"]["documents"]}
+        self.abbreviations = abbreviations.entries(data, lang)
 
     def t(self, text) -> Markup:
         """The text in the page's language, escaped."""
         if text is None:
             return Markup("")
-        return escape_text(text[self.lang] if isinstance(text, dict) else text)
+        return abbreviations.mark(escape_text(text[self.lang] if isinstance(text, dict) else text), self.abbreviations)
 
     def label(self, key: str) -> Markup:
-        return escape_text(self._labels[key][self.lang])
+        return abbreviations.mark(escape_text(self._labels[key][self.lang]), self.abbreviations)
 
     def labels_for(self, keys: list[str]) -> dict[str, str]:
         """Labels in this language as plain strings, for a JSON block read by a script."""
@@ -146,7 +147,7 @@ class PageContext:
 
 
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -154,6 +155,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["checker_page"] = checker_page
+    return env
 
 
 def page_file(path: str, lang: str) -> str:
@@ -184,7 +187,8 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
                 page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training, audit=audit,
-                checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), pocket=pocket_card, **extra)
+                checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), pocket=pocket_card,
+                **extra) + abbreviations.include(lang)
     return out
 
 

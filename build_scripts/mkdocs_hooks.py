@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:  # the `mkdocs` command does not put the project o
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from build_scripts import abbreviations  # noqa: E402
 from build_scripts.build import (  # noqa: E402
     CHECKED_DATA,
     LANGUAGE_SEARCH,
@@ -42,6 +43,12 @@ _state = {"command": "build", "depth": 0}
 
 def on_startup(command, dirty):
     _state["command"] = command
+
+
+def on_config(config):
+    """Abbreviation glossaries are written beside the generated docs (build_scripts/abbreviations.py)."""
+    config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(abbreviations.snippets_dir(Path(config.docs_dir)))]
+    return config
 
 
 def on_build_error(error):
