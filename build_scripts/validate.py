@@ -1,4 +1,5 @@
-"""Validate data/*.yaml: schemas, unique ids, both languages, known sources, resolving references.
+"""Validate data/*.yaml: schemas, unique ids, both languages, known sources, resolving references,
+citations that name a place the bundled text prints (ref_check.py).
 
 Structure is checked by JSON Schema (jsonschema), one schema per file in schemas/. Two
 keywords of our own carry the cross-file rules:
@@ -23,6 +24,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
+from build_scripts.ref_check import unresolved
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
@@ -172,6 +174,7 @@ def check(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> dict:
     """Load and validate; return the data, or raise DataError listing every problem."""
     data, problems = load_data(data_dir, names)
     problems += validate(data)
+    problems += unresolved(data)
     if problems:
         raise DataError(problems)
     return data
