@@ -17,6 +17,7 @@ from markupsafe import Markup
 from build_scripts import citations
 from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
+from build_scripts.law_page import law_view
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.procedure import STAGES, Procedure
 from build_scripts.training import training_view
@@ -43,6 +44,7 @@ PAGES = {
     "checker.md": "checker.md.j2",
     "training/index.md": "training/index.md.j2",
     "sources.md": "sources.md.j2",
+    "law.md": "law.md.j2",
     "audience/border.md": "audience/border.md.j2",
     "audience/public.md": "audience/public.md.j2",
     "audience/trainee.md": "audience/trainee.md.j2",
@@ -174,13 +176,14 @@ def render_pages(data: dict) -> dict[str, str]:
     bodies = bodies_view(data)
     procedure = Procedure(data)
     training = training_view(data)
+    law = law_view(data)
     out = {}
     for path, template, extra in pages:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
                 page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
-                checker_wheel=wheel_name(), **extra)
+                checker_wheel=wheel_name(), law=law, **extra)
     return out
 
 
