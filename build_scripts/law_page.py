@@ -48,15 +48,17 @@ def law_view(data: dict) -> list[dict]:
         given = extra.get(number, {})
         given_blocks = {(b["ref"], b.get("part")): b for b in given.get("blocks", [])}
         title = given.get("title") or titles.get(number) or {"kk": article.title, "ru": None}
-        blocks, shown, anchors = [], "", set()
+        blocks, shown, anchors = [], {}, set()
         for block in article.blocks:
             words = NUMBER.sub("", block.kk) if block.part is None else block.kk
-            if block.part is None and _squash(words) in shown:
-                continue  # already part of a quote that covers the whole paragraph
+            parent = block.ref.rstrip(")").rpartition(".")[0]
+            if block.ref.endswith(")") and _squash(words) in shown.get(parent, ""):
+                continue  # already part of a quote of the whole paragraph
             first = block.part in (None, 1)
             source = given_blocks.get((block.ref, block.part)) or (quotes.get(block.ref) if first else None)
             kk = source["kk"] if source else words
-            shown += _squash(kk)
+            if not block.ref.endswith(")"):
+                shown[block.ref] = shown.get(block.ref, "") + _squash(kk)
             anchor = law_anchor(block.ref)
             blocks.append({
                 "anchor": None if anchor in anchors or anchor == law_anchor(str(number)) else anchor,
