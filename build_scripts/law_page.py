@@ -55,7 +55,10 @@ def law_view(data: dict) -> list[dict]:
             if block.ref.endswith(")") and _squash(words) in shown.get(parent, ""):
                 continue  # already part of a quote of the whole paragraph
             first = block.part in (None, 1)
-            source = given_blocks.get((block.ref, block.part)) or (quotes.get(block.ref) if first else None)
+            # The first part of a place may be given as part 1 or without a part.
+            alias = {None: 1, 1: None}.get(block.part, block.part)
+            source = (given_blocks.get((block.ref, block.part)) or given_blocks.get((block.ref, alias))
+                      or (quotes.get(block.ref) if first else None))
             kk = source["kk"] if source else words
             if not block.ref.endswith(")"):
                 shown[block.ref] = shown.get(block.ref, "") + _squash(kk)

@@ -51,8 +51,15 @@ def unresolved(data: dict) -> list[Problem]:
     for step in referral.get("steps") or []:
         if isinstance(step, dict) and (why := _missing(RULES_DOC, step.get("paragraph"))):
             problems.append(Problem("data/referral.yaml", str(step.get("id", "")), "paragraph", why))
+    seen: set = set()
     for article in (data.get("law-text") or {}).get("articles") or []:
-        for index, block in enumerate(article.get("blocks") or [] if isinstance(article, dict) else []):
+        if not isinstance(article, dict):
+            continue
+        if article.get("article") in seen:
+            problems.append(Problem("data/law-text.yaml", f"art-{article.get('article')}", "article",
+                                    "the article is listed twice"))
+        seen.add(article.get("article"))
+        for index, block in enumerate(article.get("blocks") or []):
             if isinstance(block, dict) and (why := _missing(LAW_DOC, block.get("ref"))):
                 problems.append(Problem("data/law-text.yaml", f"art-{article.get('article')}",
                                         f"blocks[{index}].ref", why))

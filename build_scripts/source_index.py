@@ -188,6 +188,7 @@ def _law() -> SourceIndex:
     parts = 0
     block_lines: list[str] = []
     block: Block | None = None
+    listing = False
 
     def close():
         if block is not None and article is not None:
@@ -215,6 +216,13 @@ def _law() -> SourceIndex:
             continue
         title_open = False
         number, sub = NUMBERED.match(line), SUB.match(line)
+        # A sub-paragraph ending in a colon goes on in unnumbered lines (art. 32, 2) "мыналарға:").
+        nested = block is not None and block.ref.endswith(")") and _join(block_lines).endswith(":")
+        if INDENT.match(line) and not (number or sub) and (nested or listing):
+            listing = True
+            block_lines.append(line)
+            continue
+        listing = False
         if number or sub or INDENT.match(line):
             close()
             block_lines = [line]

@@ -62,10 +62,21 @@ def exceptions():
     return listed
 
 
+def law_text_quotes(document):
+    """(file, id, field, doc, kk) for every block of data/law-text.yaml (the law's words)."""
+    for article in document["articles"]:
+        ident = f"art-{article['article']}"
+        if "title" in article:
+            yield "data/law-text.yaml", ident, "title.kk", "prevention-law-2025", article["title"]["kk"]
+        for index, block in enumerate(article["blocks"]):
+            yield "data/law-text.yaml", ident, f"blocks[{index}].kk", "prevention-law-2025", block["kk"]
+
+
 def all_quotes(data):
     found = []
     for name in DATA_NAMES:
         found.extend(quotes(data[name], f"data/{name}.yaml"))
+    found.extend(law_text_quotes(data["law-text"]))
     return found
 
 
