@@ -99,6 +99,17 @@ class PageContext:
         """id -> the entry's `field` in this language, for a JSON block read by a script."""
         return {entry["id"]: entry[field][self.lang] for entry in entries}
 
+    def count(self, key: str, number: int) -> Markup:
+        """A label with a number in place of "#", in the number's grammatical form: Russian
+        labels list the forms for 1, 2-4 and 5+ separated by "|" ("# балл|# балла|# баллов")."""
+        forms = self._labels[key][self.lang].split("|")
+        if len(forms) == 3:
+            n10, n100 = number % 10, number % 100
+            form = forms[0] if n10 == 1 and n100 != 11 else forms[1] if 2 <= n10 <= 4 and not 12 <= n100 <= 14 else forms[2]
+        else:
+            form = forms[0]
+        return escape_text(form.replace("#", str(number)))
+
     def label_attr(self, key: str) -> Markup:
         """A label for an HTML attribute value (escaped for HTML only)."""
         return escape_attr(self._labels[key][self.lang])
