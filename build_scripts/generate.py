@@ -99,6 +99,14 @@ class PageContext:
         """id -> the entry's `field` in this language, for a JSON block read by a script."""
         return {entry["id"]: entry[field][self.lang] for entry in entries}
 
+    def translation_note(self, doc_id: str) -> Markup:
+        """The note that the page's Russian is the site's own translation, naming where the
+        official text of the act `doc_id` is registered (when the texts print a number)."""
+        registration = self.documents[doc_id].get("registration")
+        if registration:
+            return escape_text(self._labels["translation-note"][self.lang].replace("#", registration["number"]))
+        return self.label("translation-note-unregistered")
+
     def count(self, key: str, number: int) -> Markup:
         """A label with a number in place of "#", in the number's grammatical form: Russian
         labels list the forms for 1, 2-4 and 5+ separated by "|" ("# балл|# балла|# баллов")."""
