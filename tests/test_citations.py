@@ -111,3 +111,36 @@ def test_every_data_ref_renders_and_links(tmp_path):
             assert citations.target(doc, ref), (doc, ref)
     assert citations.target(LAW, "19.2.3)") == "law.md#art-19-2-3"
     assert citations.target(LAW, "8.3)") == "law.md#art-8-3"
+
+
+def test_every_citation_links_to_an_anchor_that_exists():
+    """Each cited place's link (and each step of the checker's route) opens a page of this
+    build at an element with that id, in both languages."""
+    from build_scripts.generate import page_file, render_pages
+    from build_scripts.validate import check
+    data = check()
+    pages = render_pages(data)
+    refs = set()
+
+    def collect(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("source"), dict):
+                refs.add((node["source"]["doc"], node["source"]["ref"]))
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+    collect(data)
+    refs |= {(RULES, step["paragraph"]) for step in data["referral"]["steps"]}
+    missing = []
+    for doc, ref in sorted(refs):
+        link = citations.target(doc, ref)
+        if not link or "#" not in link:
+            continue
+        page, _, anchor = link.partition("#")
+        for lang in ("kk", "ru"):
+            text = pages.get(page_file(page, lang), "")
+            if f'id="{anchor}"' not in text and f"#{anchor} }}" not in text:
+                missing.append((doc, ref, lang, link))
+    assert missing == []
