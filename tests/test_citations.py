@@ -41,11 +41,11 @@ def test_other_documents():
     assert resolves("criteria-amendment-2024", "app2.6-2") and not resolves("criteria-amendment-2024", "app2.6-3")
 
 
-def _build_data(tmp_path: Path, change=None) -> subprocess.CompletedProcess:
+def _build_data(tmp_path: Path, change=None, name: str = "competences") -> subprocess.CompletedProcess:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     if change:
-        path = target / "competences.yaml"
+        path = target / f"{name}.yaml"
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         change(document)
         path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -67,6 +67,22 @@ def test_a_made_up_ref_is_one_line_and_exit_1(tmp_path):
     lines = [line for line in result.stderr.splitlines() if "does not exist" in line]
     assert len(lines) == 1
     assert lines[0].startswith("data/competences.yaml: id=law-5-1-1: source.ref: '8.1.3' does not exist in prevention-law-2025")
+
+
+def test_a_step_paragraph_and_a_law_block_are_checked_too(tmp_path):
+    def break_step(document):
+        document["steps"][0]["paragraph"] = "46"
+    result = _build_data(tmp_path, break_step, "referral")
+    assert result.returncode == 1
+    assert "data/referral.yaml: id=detect-by-indicators: paragraph: '46' does not exist in referral-rules-2024" in result.stderr
+
+
+def test_a_law_text_block_must_name_a_printed_place(tmp_path):
+    def break_block(document):
+        document["articles"][0]["blocks"][0]["ref"] = "1.29)"
+    result = _build_data(tmp_path, break_block, "law-text")
+    assert result.returncode == 1
+    assert "data/law-text.yaml: id=art-1: blocks[0].ref: '1.29)' does not exist in prevention-law-2025" in result.stderr
 
 
 @pytest.mark.parametrize("doc, ref, kk, ru", [
