@@ -148,6 +148,11 @@ class PageContext:
         """(page, name) of the site sections among `keys` that exist in this build."""
         return [(SECTIONS[k], self.label(f"section-{k}")) for k in keys if k in SECTIONS and self.exists(SECTIONS[k])]
 
+    def place(self, doc: str, ref) -> Markup:
+        """The place in words, as a heading starts it: "13-бап" / "Статья 13"."""
+        words = citations.place(doc, str(ref), self.lang)
+        return escape_text(words[:1].upper() + words[1:])
+
     def cite(self, source: dict) -> Markup:
         """"Short title, place" linked to the paragraph where the site shows it."""
         doc = self.documents[source["doc"]]
