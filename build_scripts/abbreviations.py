@@ -7,7 +7,7 @@ Kazakh abbreviations and the Russian pages the Russian ones."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -65,6 +65,6 @@ def mark(text: Markup, expansions: dict[str, str]) -> Markup:
     return Markup(pattern.sub(wrap, str(text)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(abbrs: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w&#;])(?:" + "|".join(map(re.escape, abbrs)) + r")(?!\w)")

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.data_files import ROOT
 from checker import assess
 from checker.bundle import DATA_NAMES as CHECKER_DATA
 from checker.routing import RULES
-
-from build_scripts.data_files import ROOT
 
 CASES_DIR = ROOT / "tests" / "cases"
 RULES_DOC = "referral-rules-2024"

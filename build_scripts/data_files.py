@@ -29,6 +29,7 @@ DATA_NAMES = (
     "public-advice",
     "field-actions",
     "abbreviations",
+    "law-text",
 )
 
 

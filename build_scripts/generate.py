@@ -19,6 +19,7 @@ from build_scripts.audit import Audit
 from build_scripts.bodies_view import bodies_view
 from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
+from build_scripts.law_page import law_view
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.procedure import STAGES, Procedure
 from build_scripts.training import training_view
@@ -46,6 +47,7 @@ PAGES = {
     "checker.md": "checker.md.j2",
     "training/index.md": "training/index.md.j2",
     "sources.md": "sources.md.j2",
+    "law.md": "law.md.j2",
     "audience/border.md": "audience/border.md.j2",
     "audience/public.md": "audience/public.md.j2",
     "audience/trainee.md": "audience/trainee.md.j2",
@@ -101,6 +103,25 @@ class PageContext:
         """id -> the entry's `field` in this language, for a JSON block read by a script."""
         return {entry["id"]: entry[field][self.lang] for entry in entries}
 
+    def translation_note(self, doc_id: str) -> Markup:
+        """The note that the page's Russian is the site's own translation, naming where the
+        official text of the act `doc_id` is registered (when the texts print a number)."""
+        registration = self.documents[doc_id].get("registration")
+        if registration:
+            return escape_text(self._labels["translation-note"][self.lang].replace("#", registration["number"]))
+        return self.label("translation-note-unregistered")
+
+    def count(self, key: str, number: int) -> Markup:
+        """A label with a number in place of "#", in the number's grammatical form: Russian
+        labels list the forms for 1, 2-4 and 5+ separated by "|" ("# балл|# балла|# баллов")."""
+        forms = self._labels[key][self.lang].split("|")
+        if len(forms) == 3:
+            n10, n100 = number % 10, number % 100
+            form = forms[0] if n10 == 1 and n100 != 11 else forms[1] if 2 <= n10 <= 4 and not 12 <= n100 <= 14 else forms[2]
+        else:
+            form = forms[0]
+        return escape_text(form.replace("#", str(number)))
+
     def label_attr(self, key: str) -> Markup:
         """A label for an HTML attribute value (escaped for HTML only)."""
         return escape_attr(self._labels[key][self.lang])
@@ -130,6 +151,11 @@ class PageContext:
     def sections(self, keys: list[str]) -> list[tuple[str, Markup]]:
         """(page, name) of the site sections among `keys` that exist in this build."""
         return [(SECTIONS[k], self.label(f"section-{k}")) for k in keys if k in SECTIONS and self.exists(SECTIONS[k])]
+
+    def place(self, doc: str, ref) -> Markup:
+        """The place in words, as a heading starts it: "13-бап" / "Статья 13"."""
+        words = citations.place(doc, str(ref), self.lang)
+        return escape_text(words[:1].upper() + words[1:])
 
     def cite(self, source: dict) -> Markup:
         """"Short title, place" linked to the paragraph where the site shows it."""
@@ -181,13 +207,14 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
     procedure = Procedure(data)
     training = training_view(data)
     audit = Audit(data)
+    law = law_view(data)
     out = {}
     for path, template, extra in pages:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
                 page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training, audit=audit,
-                checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), pocket=pocket_card,
+                checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), pocket=pocket_card, law=law,
                 **extra) + abbreviations.include(lang)
     return out
 

@@ -1,4 +1,5 @@
-"""Validate data/*.yaml: schemas, unique ids, both languages, known sources, resolving references.
+"""Validate data/*.yaml: schemas, unique ids, both languages, known sources, resolving references,
+citations that name a place the bundled text prints (ref_check.py).
 
 Structure is checked by JSON Schema (jsonschema), one schema per file in schemas/. Two
 keywords of our own carry the cross-file rules:
@@ -29,6 +30,7 @@ from referencing.jsonschema import DRAFT202012
 
 from build_scripts import pocket_card
 from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
+from build_scripts.ref_check import unresolved
 from build_scripts.training import training_view
 from checker.bundle import DATA_NAMES as CHECKER_FILES
 from checker.bundle import CheckerDataError, build_bundle
@@ -216,6 +218,7 @@ def check(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> dict:
     The checker and the scenarios are checked once the files they read pass their schemas."""
     data, problems = load_data(data_dir, names)
     problems += validate(data)
+    problems += unresolved(data)
     for files, deeper in ((CHECKER_FILES, checker_problems), (CHECKER_FILES + ("scenarios",), scenario_problems)):
         if set(files) <= set(data) and not any(p.file in {f"data/{n}.yaml" for n in files} for p in problems):
             problems += deeper(data)

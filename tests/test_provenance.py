@@ -66,12 +66,23 @@ def exceptions():
 OWN_WORDING = ("readings",)
 
 
+def law_text_quotes(document):
+    """(file, id, field, doc, kk) for every block of data/law-text.yaml (the law's words)."""
+    for article in document["articles"]:
+        ident = f"art-{article['article']}"
+        if "title" in article:
+            yield "data/law-text.yaml", ident, "title.kk", "prevention-law-2025", article["title"]["kk"]
+        for index, block in enumerate(article["blocks"]):
+            yield "data/law-text.yaml", ident, f"blocks[{index}].kk", "prevention-law-2025", block["kk"]
+
+
 def all_quotes(data):
     found = []
     for name in DATA_NAMES:
         if name in OWN_WORDING:
             continue
         found.extend(quotes(data[name], f"data/{name}.yaml"))
+    found.extend(law_text_quotes(data["law-text"]))
     return found
 
 
