@@ -21,7 +21,8 @@ from build_scripts.generate import render_pages
 from build_scripts.procedure import gives_card
 from build_scripts.validate import check
 from conftest import ROOT, site_pages
-from test_links import ORIGIN, parse, served_file
+from conftest import parse_page as parse
+from test_links import ORIGIN, served_file
 
 SITE_URL = "https://example.org/bagdar/"
 PREFIXES = {"kk": "", "ru": "ru/"}
