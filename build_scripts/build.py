@@ -36,7 +36,7 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir))
     mkdocs_build(config)
     if language_search:
-        install_language_search(site_dir)
+        install_language_search(site_dir, data)
     write_service_worker(site_dir)
     return site_dir
 

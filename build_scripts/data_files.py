@@ -23,6 +23,7 @@ DATA_NAMES = (
     "competences",
     "measures",
     "scenarios",
+    "search-terms",
 )
 
 

@@ -22,6 +22,7 @@ import yaml
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from build_scripts import search_terms
 from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
@@ -172,6 +173,8 @@ def check(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> dict:
     """Load and validate; return the data, or raise DataError listing every problem."""
     data, problems = load_data(data_dir, names)
     problems += validate(data)
+    if not problems and "search-terms" in data:
+        problems += search_terms.problems(data)
     if problems:
         raise DataError(problems)
     return data
