@@ -18,6 +18,10 @@ from typing import Callable, Iterator
 #: Search weight (lunr document boost) by type: entries and reference pages first; the checker
 #: (a tool, not an answer) and the training scenarios (stories, not rules) after them.
 BOOSTS = {"indicator": 1, "right": 1, "term": 1, "paragraph": 1, "body": 1, "scenario": 0.25, "tool": 0.25}
+#: Material weighs a title 1000 times the text. An indicator or a right is shown by its own words
+#: as the title, so its document weighs that much less: its words count ten times a page's text,
+#: and a page whose title names what was typed still comes first.
+TITLE_IS_TEXT = 0.01
 #: The type of a whole page, by where it is (others are plain reference pages).
 PAGE_TYPES = (("training/", "scenario"), ("bodies/", "body"), ("checker/", "tool"))
 #: Pages indexed by their title and a short description only (page -> ui label of the description).
@@ -36,6 +40,7 @@ class Kind:
     title: Callable[[dict, str, dict], str]
     text: Callable[[dict, str], str]
     indexed: bool = True
+    boost: float = 1
 
 
 def _paragraphs(data: dict, doc: str) -> Iterator[dict]:
@@ -61,15 +66,6 @@ def _indicator_headings(data: dict) -> Iterator[dict]:
         yield {**group, "members": [i for i in indicators["indicators"] if i["group"] == group["id"]]}
 
 
-def _indicator_title(entry: dict, lang: str, data: dict) -> str:
-    """The form of exploitation the sign is listed under, else its element (`Risk group (Who?)`)."""
-    indicators = data["indicators"]
-    group = next(g for g in indicators["groups"] if g["id"] == entry["group"])
-    form = next((f for f in indicators["forms"] if f["id"] == group.get("form")), None)
-    element = next(e for e in indicators["combination"]["elements"] if e["id"] == entry["element"])
-    return (form or element)["title"][lang]
-
-
 def _label(data: dict, key: str, lang: str) -> str:
     return next(label["text"][lang] for label in data["ui"]["labels"] if label["id"] == key)
 
@@ -86,9 +82,9 @@ KINDS = (
     Kind("indicator", _indicator_headings, lambda e: "indicators/",
          lambda e, lang, d: e["title"][lang], lambda e, lang: "", indexed=False),
     Kind("indicator", lambda d: iter(d["indicators"]["indicators"]), lambda e: "indicators/",
-         _indicator_title, lambda e, lang: e["text"][lang]),
+         lambda e, lang, d: e["text"][lang], lambda e, lang: "", boost=TITLE_IS_TEXT),
     Kind("right", lambda d: iter(d["rights"]["rights"] + d["rights"]["obligations"]), lambda e: "card/",
-         lambda e, lang, d: d["rights"]["title"][lang], lambda e, lang: e["text"][lang]),
+         lambda e, lang, d: e["text"][lang], lambda e, lang: "", boost=TITLE_IS_TEXT),
     Kind("term", lambda d: iter(d["glossary"]["terms"]), lambda e: "glossary/",
          lambda e, lang, d: e["term"][lang], lambda e, lang: e["text"][lang]),
     Kind("paragraph", lambda d: _paragraphs(d, "referral-rules-2024"), lambda e: "procedure/rules/",
@@ -154,7 +150,8 @@ def entry_documents(data: dict, lang: str, locations: dict[str, str], taken: set
             if location and location not in taken:
                 taken.add(location)
                 docs.append({"location": location, "title": kind.title(entry, lang, data),
-                             "text": kind.text(entry, lang), "type": kind.type, "boost": BOOSTS[kind.type]})
+                             "text": kind.text(entry, lang), "type": kind.type,
+                             "boost": BOOSTS[kind.type] * kind.boost})
     return docs
 
 

@@ -61,8 +61,8 @@ def _validator_class(collections: dict[str, dict], collecting: bool):
             seen.add(ident)
 
     def x_ref(validator, name, instance, schema):
-        if collecting or not isinstance(instance, str):
-            return
+        if collecting or not isinstance(instance, str) or name not in collections:
+            return  # no collection at all: its file could not be read, which is reported already
         if instance not in collections.get(name, {}):
             yield jsonschema.ValidationError(f"{instance!r} is not a known id of {name}", validator="x-ref")
 

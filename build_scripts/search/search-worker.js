@@ -35,15 +35,28 @@ const normal = word => {
   return language === "kk" ? lunr.kk.fold(word) : word
 }
 
+/** A thesaurus word as the beginning a word typed must have: Russian words are cut to their
+ * stem ("уполномоченный" also begins "уполномоченному"), unless that leaves too short a stem
+ * to tell words apart ("права" would become "прав", the start of "правила"). */
+const MIN_STEM = 5
+const beginning = word => {
+  if (language !== "ru") return word
+  const stem = forms.ru(word)[0]
+  return stem.length >= MIN_STEM ? stem : word
+}
+let phrases // concept -> its phrases as beginnings, made on the first query (lunr.ru loads late)
+
 /** Each concept whose phrase is in the words typed, with the length of its longest such phrase. */
 function concepts(words) {
+  phrases = phrases || new Map(thesaurus.concepts.map(concept =>
+    [concept, concept.phrases.map(phrase => phrase.map(beginning))]))
   const begins = part => words.find(word => word.startsWith(part) || (word.length >= PARTIAL && part.startsWith(word)))
   const matched = []
   for (const concept of thesaurus.concepts) {
-    const phrases = concept.phrases.filter(phrase => phrase.every(begins))
-    if (phrases.length) {
-      const reader = begins(phrases[0][0])
-      matched.push({ concept, reader, weight: Math.max(...phrases.map(phrase => phrase.length)) })
+    const found = phrases.get(concept).filter(phrase => phrase.every(begins))
+    if (found.length) {
+      const reader = begins(found[0][0])
+      matched.push({ concept, reader, weight: Math.max(...found.map(phrase => phrase.length)) })
     }
   }
   return matched
@@ -98,12 +111,15 @@ function escapeHtml(text) {
   return text.replace(/[&<>"]/g, char => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char])
 }
 
+/** The results as Material shows them: terms in the reader's words (none missing on a page the
+ * query's concepts find: the concept is what it answers), and each known type named. */
 function presented(result) {
   for (const item of result.items.flat()) {
     const terms = {}
+    const answers = finds.has(page(item.location))
     for (const [term, found] of Object.entries(item.terms)) {
       const word = typed.get(term) || term
-      terms[word] = terms[word] || found
+      terms[word] = terms[word] || found || answers
     }
     item.terms = terms
     if (item.type in types)
