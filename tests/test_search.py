@@ -81,13 +81,13 @@ def test_an_indicator_result_links_to_the_indicator(site_url, page, foreign_requ
     """The words of one indicator find the indicators page, and under it that very indicator,
     deep-linked and labelled as an indicator."""
     data = check()
-    indicator = next(i for i in data["indicators"]["indicators"] if i["id"] == "what-debt-bondage")
+    indicator = next(i for i in data["indicators"]["indicators"] if i["id"] == "what-border-pretend-strangers")
     label = next(l["text"][lang] for l in data["ui"]["labels"] if l["id"] == "search-type-indicator")
     root = "" if lang == "kk" else "ru/"
     search(page, site_url, root, " ".join(indicator["text"][lang].split()[:4]))
     links, types = first_result(page)
     assert links[0].endswith("indicators/")
-    assert any(link.endswith("indicators/#what-debt-bondage") for link in links)
+    assert any(link.endswith("indicators/#what-border-pretend-strangers") for link in links)
     assert label in types
     assert foreign_requests == []
 

@@ -46,16 +46,18 @@ const beginning = word => {
 }
 let phrases // concept -> its phrases as beginnings, made on the first query (lunr.ru loads late)
 
-/** Each concept whose phrase is in the words typed, with the length of its longest such phrase. */
-function concepts(words) {
+/** Each concept whose phrase is in the words typed (`words` normalised, `typedWords` as typed),
+ * with the word that named it and the length of its longest such phrase. */
+function concepts(words, typedWords) {
   phrases = phrases || new Map(thesaurus.concepts.map(concept =>
     [concept, concept.phrases.map(phrase => phrase.map(beginning))]))
-  const begins = part => words.find(word => word.startsWith(part) || (word.length >= PARTIAL && part.startsWith(word)))
+  const at = part => words.findIndex(word => word.startsWith(part) || (word.length >= PARTIAL && part.startsWith(word)))
+  const begins = part => at(part) >= 0
   const matched = []
   for (const concept of thesaurus.concepts) {
     const found = phrases.get(concept).filter(phrase => phrase.every(begins))
     if (found.length) {
-      const reader = begins(found[0][0])
+      const reader = typedWords[at(found[0][0])]
       matched.push({ concept, reader, weight: Math.max(...found.map(phrase => phrase.length)) })
     }
   }
@@ -68,7 +70,8 @@ function concepts(words) {
 function rewrite(query) {
   typed.clear()
   finds = new Map()
-  const words = (query.match(/[\p{L}\p{N}]+/gu) || []).map(normal)
+  const typedWords = (query.match(/[\p{L}\p{N}]+/gu) || []).map(word => word.toLowerCase())
+  const words = typedWords.map(normal)
   const stop = new Set(thesaurus.stopwords)
   const dropping = words.some(word => !stop.has(word))
   const stemmed = query.split(/("[^"]*")/).map((part, i) => {
@@ -82,7 +85,7 @@ function rewrite(query) {
     })
   }).join("")
   const expansion = []
-  for (const { concept, reader, weight } of concepts(words)) {
+  for (const { concept, reader, weight } of concepts(words, typedWords)) {
     for (const term of concept.terms) {
       if (!typed.has(term)) typed.set(term, reader)
       expansion.push(`${term}*^${EXPANSION_BOOST}`)
