@@ -19,9 +19,9 @@ from typing import Callable, Iterator
 #: (a tool, not an answer) and the training scenarios (stories, not rules) after them.
 BOOSTS = {"indicator": 1, "right": 1, "term": 1, "paragraph": 1, "body": 1, "scenario": 0.25, "tool": 0.25}
 #: Material weighs a title 1000 times the text. An indicator or a right is shown by its own words
-#: as the title, so its document weighs that much less: its words count ten times a page's text,
+#: as the title, so its document weighs less: its words count 250 times a page's text,
 #: and a page whose title names what was typed still comes first.
-TITLE_IS_TEXT = 0.01
+TITLE_IS_TEXT = 0.25
 #: The type of a whole page, by where it is (others are plain reference pages).
 PAGE_TYPES = (("training/", "scenario"), ("bodies/", "body"), ("checker/", "tool"))
 #: Pages indexed by their title and a short description only (page -> ui label of the description).
@@ -31,7 +31,7 @@ SUMMARY_ONLY = {"checker/": "checker-lead"}
 @dataclass(frozen=True)
 class Kind:
     """Where a type of entry comes from in the data, on which page it is shown, and its search
-    document: a short title (the field lunr weighs most, so never the whole entry) and the text.
+    document: title, text and a weight (`boost`, below 1 where the title is the whole entry).
     Kinds not `indexed` (headings Material already indexes) are only targets of the thesaurus."""
 
     type: str
