@@ -67,7 +67,8 @@ def _indicator_headings(data: dict) -> Iterator[dict]:
 
 
 def _label(data: dict, key: str, lang: str) -> str:
-    return next(label["text"][lang] for label in data["ui"]["labels"] if label["id"] == key)
+    """A label of data/ui.yaml; empty if it is gone (a page then keeps its title alone)."""
+    return next((label["text"][lang] for label in data["ui"]["labels"] if label["id"] == key), "")
 
 
 def _body_name(data: dict, body: str, lang: str) -> str:
