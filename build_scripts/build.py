@@ -75,11 +75,11 @@ def sync_tree(source: Path, target: Path) -> None:
             folder.rmdir()
 
 
-def finish_site(site_dir: Path, language_search: bool = True, offline: bool = True) -> None:
+def finish_site(site_dir: Path, data: dict, language_search: bool = True, offline: bool = True) -> None:
     """The steps that need the built site: search per language, the offline service worker and,
     for publishing (not for a preview), the pre-compressed siblings of every file."""
     if language_search:
-        install_language_search(site_dir)
+        install_language_search(site_dir, data)
     if offline:
         write_service_worker(site_dir)
         precompress(site_dir)

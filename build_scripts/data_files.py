@@ -30,6 +30,7 @@ DATA_NAMES = (
     "field-actions",
     "abbreviations",
     "law-text",
+    "search-terms",
 )
 
 

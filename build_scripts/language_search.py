@@ -2,8 +2,9 @@
 
 mkdocs-static-i18n leaves one search index for both languages; this step splits it so that each
 language's pages search their own (`search/search_index.json` for Kazakh,
-`ru/search/search_index.json` for Russian), installs the Kazakh lunr language and the search
-worker that stems query words, and points every page's Material config at them.
+`ru/search/search_index.json` for Russian), adds a document per entry (search_entries.py) and
+the thesaurus (search_terms.py), installs the Kazakh lunr language and the search worker that
+stems and expands query words, and points every page's Material config at them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from jinja2.utils import htmlsafe_json_dumps
 
 from build_scripts.generate import LANGS
+from build_scripts.search_entries import BOOSTS, PageIds, entry_documents, entry_locations, typed_page_documents
+from build_scripts.search_terms import for_worker
 
 SOURCES = Path(__file__).resolve().parent / "search"
 INDEX = "search/search_index.json"
@@ -54,6 +57,19 @@ def split_index(index: dict) -> dict[str, dict]:
     return indexes
 
 
+def with_entries(index: dict, data: dict, lang: str, root: Path) -> dict:
+    """The language's index with a document per entry, each typed and weighted, and the worker's
+    extras in its config (Material passes only `config`, `docs` and `options` to its worker):
+    the thesaurus and the name of each type of result."""
+    locations = entry_locations(data, PageIds(root))
+    pages = typed_page_documents(index["docs"], data, lang)
+    entries = entry_documents(data, lang, locations, {doc["location"] for doc in pages})
+    labels = {label["id"]: label["text"][lang] for label in data["ui"]["labels"]}
+    config = {**index["config"], "thesaurus": for_worker(data, lang, locations),
+              "types": {kind: labels[f"search-type-{kind}"] for kind in BOOSTS}}
+    return {**index, "config": config, "docs": pages + entries}
+
+
 def kazakh_lunr() -> str:
     """lunr.kk: the Kazakh words module and its rules table, registered with the worker's lunr."""
     rules = json.loads((SOURCES / "kazakh-rules.json").read_text(encoding="utf-8"))
@@ -80,10 +96,12 @@ def point_page(html: str, lang: str) -> str:
     return CONFIG.sub(repoint, html, count=1)
 
 
-def install(site: Path) -> None:
-    """Split the index, add the Kazakh language and the worker, repoint every page."""
+def install(site: Path, data: dict) -> None:
+    """Split the index, add entries and thesaurus, the Kazakh language and the worker, repoint
+    every page."""
     index = json.loads((site / INDEX).read_text(encoding="utf-8"))
     for lang, own in split_index(index).items():
+        own = with_entries(own, data, lang, site / language_root(lang))
         target = site / language_root(lang) / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(own, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

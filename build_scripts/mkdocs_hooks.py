@@ -67,6 +67,7 @@ def on_pre_build(config):
             for problem in err.problems:
                 log.error(str(problem))
             raise Abort(f"build stopped: {len(err.problems)} data problem(s)") from None
+    _state["data"] = data
     prepare_docs(data, Path(config.docs_dir))
 
 
@@ -82,5 +83,5 @@ def on_post_build(config):
     if _state["depth"]:
         return
     # No service worker in a preview: it serves pages from its cache, so a reload would not show the edit.
-    finish_site(Path(config.site_dir), language_search=config.get(LANGUAGE_SEARCH, language_search_wanted()),
+    finish_site(Path(config.site_dir), _state["data"], language_search=config.get(LANGUAGE_SEARCH, language_search_wanted()),
                 offline=_state["command"] != "serve")

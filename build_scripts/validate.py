@@ -29,6 +29,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from build_scripts import pocket_card
+from build_scripts import search_terms
 from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
 from build_scripts.ref_check import unresolved
 from build_scripts.training import training_view
@@ -71,8 +72,8 @@ def _validator_class(collections: dict[str, dict], collecting: bool):
             seen.add(ident)
 
     def x_ref(validator, name, instance, schema):
-        if collecting or not isinstance(instance, str):
-            return
+        if collecting or not isinstance(instance, str) or name not in collections:
+            return  # no collection at all: its file could not be read, which is reported already
         if instance not in collections.get(name, {}):
             yield jsonschema.ValidationError(f"{instance!r} is not a known id of {name}", validator="x-ref")
 
@@ -224,6 +225,8 @@ def check(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> dict:
             problems += deeper(data)
     if not problems:
         problems += pocket_card.problems(data)
+    if not problems and "search-terms" in data:
+        problems += search_terms.problems(data)
     if problems:
         raise DataError(problems)
     return data

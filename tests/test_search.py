@@ -14,6 +14,7 @@ import pytest
 from benchmarks.search_box import SEARCH_READY, open_search, result_links
 from build_scripts.data_files import DATA_DIR
 from build_scripts.language_search import SOURCES, point_page, split_index
+from build_scripts.validate import check
 
 
 def search(page, site_url: str, start: str, query: str) -> list[str]:
@@ -64,6 +65,54 @@ def test_search_still_works_on_the_next_page_opened(site_url, page, foreign_requ
     needs may come from its own URL."""
     search(page, site_url, "", "саудасы")
     assert "ru/card/" in pages(search(page, site_url, "ru/card/", "карточки"))[:3]
+    assert foreign_requests == []
+
+
+def result_items(page, count: int = 3) -> list[tuple[list[str], list[str]]]:
+    """The links (path#fragment) and type labels of each of the open search's first results."""
+    items = []
+    for item in page.locator(".md-search-result__list > li").all()[:count]:
+        links = [urlparse(link) for link in item.locator("a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))")]
+        items.append(([link.path + (f"#{link.fragment}" if link.fragment else "") for link in links],
+                      item.locator(".search-type").all_inner_texts()))
+    return items
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_indicator_result_links_to_the_indicator(site_url, page, foreign_requests, lang):
+    """An indicator's words find the indicators page among the first results, and under it that
+    very indicator, deep-linked and labelled as an indicator."""
+    data = check()
+    indicator = next(i for i in data["indicators"]["indicators"] if i["id"] == "what-border-inappropriate-expressions")
+    label = next(l["text"][lang] for l in data["ui"]["labels"] if l["id"] == "search-type-indicator")
+    search(page, site_url, "" if lang == "kk" else "ru/", indicator["text"][lang])
+    [(links, types)] = [item for item in result_items(page) if item[0][0].endswith("indicators/")]
+    assert any(link.endswith("indicators/#what-border-inappropriate-expressions") for link in links)
+    assert label in types
+    assert foreign_requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("start", "query", "finds"), [
+    ("ru/", "забрали паспорт", "indicators/#what-no-access-to-documents"),
+    ("", "жалақы бермейді", "indicators/#what-labour-no-contract-pay"),
+])
+def test_everyday_words_reach_the_indicator_they_mean(site_url, page, foreign_requests, start, query, finds):
+    """Through the thesaurus: the reader's words are not the text's, the indicator is found."""
+    search(page, site_url, start, query)
+    [(links, _), *_] = result_items(page)
+    assert links[0].endswith("indicators/")
+    assert any(link.endswith(finds) for link in links)
+    assert foreign_requests == []
+
+
+@pytest.mark.browser
+def test_reference_pages_come_before_training_scenarios(site_url, page, foreign_requests):
+    """Many scenarios tell of events abroad; the page on the procedure abroad comes first."""
+    found = pages(search(page, site_url, "ru/", "за рубежом"))
+    assert found[0] == "ru/procedure/abroad/"
     assert foreign_requests == []
 
 
