@@ -19,6 +19,7 @@ from build_scripts.bundle import wheel_name
 from build_scripts.data_files import ROOT
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.procedure import STAGES, Procedure
+from build_scripts.question_bank import quiz_view, write_banks
 from build_scripts.training import training_view
 from build_scripts.views import bodies_view
 
@@ -42,6 +43,8 @@ PAGES = {
     "measures/prevention.md": "measures/prevention.md.j2",
     "checker.md": "checker.md.j2",
     "training/index.md": "training/index.md.j2",
+    "training/practice.md": "training/practice.md.j2",
+    "training/test.md": "training/test.md.j2",
     "sources.md": "sources.md.j2",
     "audience/border.md": "audience/border.md.j2",
     "audience/public.md": "audience/public.md.j2",
@@ -174,12 +177,13 @@ def render_pages(data: dict) -> dict[str, str]:
     bodies = bodies_view(data)
     procedure = Procedure(data)
     training = training_view(data)
+    quiz = quiz_view(data)
     out = {}
     for path, template, extra in pages:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
-                page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
+                page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training, quiz=quiz,
                 checker_wheel=wheel_name(), **extra)
     return out
 
@@ -193,4 +197,6 @@ def generate(data: dict, out_dir: Path = DOCS_OUT) -> Path:
         target = out_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    paths = frozenset(path for path, _, _ in page_list(data))
+    write_banks(data, out_dir, lambda lang: PageContext(data, lang, "training/practice.md", paths).url)
     return out_dir
