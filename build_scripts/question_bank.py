@@ -33,6 +33,8 @@ MAX_QUOTE, MAX_OPTION = 330, 240
 MAX_CONDITION = 760
 #: Paragraphs of the Rules whose conditions the "deadlines and conditions" topic asks about.
 CONDITION_PARAGRAPHS = ("7", "12", "14", "30", "39")
+#: How much of a body's name (letters only) a quote must hold to count as naming the body.
+NAME_PREFIX = 15
 #: Bodies that stand for a whole class of others (all state bodies, all subjects...): they are
 #: never an answer or a distractor, as a specific body also belongs to them.
 GENERIC_BODIES = frozenset({"state_bodies", "rules_subjects", "prevention_subjects", "law_enforcement",
@@ -241,7 +243,8 @@ class _Builder:
             same = [b for b in others if b["kind"] == body["kind"] and not self.related(b["id"], body["id"], bodies)]
             rest = [b for b in others if b["kind"] != body["kind"] and not self.related(b["id"], body["id"], bodies)]
             chosen = (self.pick(qid, same) + self.pick(qid, rest))[: OPTIONS - 1]
-            self.add(qid, "bodies", "subject-p4", self.say("quiz-q-subject-p4", place=self.place(p4)),
+            where = {lang: citations.place(p4["doc"], p4["ref"], lang) for lang in ("kk", "ru")}
+            self.add(qid, "bodies", "subject-p4", self.say("quiz-q-subject-p4", place=where),
                      (body["id"], body["name"]), [(b["id"], b["name"]) for b in chosen],
                      self.labels["quiz-e-subject-p4"], {"doc": "referral-rules-2024", "ref": f"4.{body['rules_subject']}"})
         holders: dict[str, set] = {}
@@ -258,6 +261,8 @@ class _Builder:
             if len(owners) > 1:
                 continue  # the same words given to several bodies cannot tell them apart
             body = bodies[c["body"]]
+            if any(_norm(body["name"][lang])[:NAME_PREFIX] in _norm(c["text"][lang]) for lang in ("kk", "ru")):
+                continue  # the quote names the body: it would give the answer away
             usable = [b for b in comp["bodies"] if b["id"] not in GENERIC_BODIES and b["id"] != body["id"]
                       and not self.related(b["id"], body["id"], bodies)]
             qid = f"competence:{c['id']}"
@@ -317,9 +322,11 @@ class _Builder:
                      (step["id"], step["title"]), [(s["id"], s["title"]) for s in chosen],
                      self.say("quiz-e-deadline", deadline=deadline["label"]), step["source"])
         paragraph = lambda s: s["paragraph"].split(".")[0]  # noqa: E731
+        quoted = set()
         for step in steps:
-            if paragraph(step) not in CONDITION_PARAGRAPHS and not step["deadline"]:
+            if (paragraph(step) not in CONDITION_PARAGRAPHS and not step["deadline"]) or step["text"]["ru"] in quoted:
                 continue
+            quoted.add(step["text"]["ru"])  # two steps of p. 39 share its text: ask it once
             qid = f"paragraph:{step['id']}"
             chosen = self.pick(qid, [s for s in steps if paragraph(s) != paragraph(step)
                                      and (paragraph(s) in CONDITION_PARAGRAPHS or s["deadline"])])
