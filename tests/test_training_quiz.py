@@ -216,11 +216,11 @@ def test_the_who_question_is_graded_against_the_steps_actor(site_url, page, fore
     page.goto(f"{site_url}{root(lang)}training/{scenario['id']}/")
     form = page.locator("form.scenario-who")
     form.locator(f'li[data-actor="{wrong}"] input').check()
-    form.get_by_role("button", name=LABELS["training-check"][lang]).click()
+    form.get_by_role("button", name=LABELS["scenario-who-check"][lang]).click()
     assert form.locator(".verdict").inner_text().startswith(f"✗ {LABELS['training-wrong'][lang]}.")
     assert "is-right" in form.locator(f'li[data-actor="{actor}"]').get_attribute("class")
     form.locator(f'li[data-actor="{actor}"] input').check()
     assert form.locator(".verdict").is_hidden()
-    form.get_by_role("button", name=LABELS["training-check"][lang]).click()
+    form.get_by_role("button", name=LABELS["scenario-who-check"][lang]).click()
     assert form.locator(".verdict").inner_text().startswith(f"✓ {LABELS['training-right'][lang]}.")
     assert foreign_requests == []
