@@ -22,6 +22,7 @@ from build_scripts.data_files import ROOT
 from build_scripts.law_page import law_view
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.procedure import STAGES, Procedure
+from build_scripts.question_bank import quiz_view, write_banks
 from build_scripts.training import training_view
 
 LANGS = ("kk", "ru")
@@ -46,6 +47,8 @@ PAGES = {
     "measures/prevention.md": "measures/prevention.md.j2",
     "checker.md": "checker.md.j2",
     "training/index.md": "training/index.md.j2",
+    "training/practice.md": "training/practice.md.j2",
+    "training/test.md": "training/test.md.j2",
     "sources.md": "sources.md.j2",
     "law.md": "law.md.j2",
     "audience/border.md": "audience/border.md.j2",
@@ -208,14 +211,15 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
     training = training_view(data)
     audit = Audit(data)
     law = law_view(data)
+    quiz = quiz_view(data)
     out = {}
     for path, template, extra in pages:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
             out[page_file(path, lang)] = env.get_template(template).render(
                 page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training, audit=audit,
-                checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), pocket=pocket_card, law=law,
-                **extra) + abbreviations.include(lang)
+                quiz=quiz, checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), pocket=pocket_card,
+                law=law, **extra) + abbreviations.include(lang)
     return out
 
 
@@ -231,4 +235,6 @@ def generate(data: dict, out_dir: Path = DOCS_OUT, assets: dict | None = None) -
         target = out_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    paths = frozenset(path for path, _, _ in page_list(data))
+    write_banks(data, out_dir, lambda lang: PageContext(data, lang, "training/practice.md", paths).url)
     return out_dir

@@ -69,7 +69,7 @@ def test_the_scenarios_cover_what_the_rules_distinguish():
     assert [name for name, ok in covered.items() if not ok] == []
     forms = {form for s in SCENARIOS for form in assess(s["case"])["screening"]["forms"]}
     assert forms == FORMS, f"forms of Appendix 1 without a scenario: {FORMS - forms}"
-    assert len(SCENARIOS) >= 20
+    assert len(SCENARIOS) >= 40
 
 
 def test_the_case_schema_is_the_checker_contract():
@@ -138,3 +138,44 @@ def test_the_build_refuses_a_case_the_checker_refuses(data_copy):
     problems = [str(p) for p in caught.value.problems]
     assert len(problems) == 1
     assert problems[0].startswith(f"data/scenarios.yaml: id={ident}: case: the checker refuses it: may_be_minor")
+
+
+STAGES = ("detection", "minors", "abroad", "identification", "assistance")
+
+
+def test_there_are_forty_scenarios_in_every_stage_and_difficulty():
+    assert len(SCENARIOS) >= 40
+    assert {s["stage"] for s in SCENARIOS} == set(STAGES)
+    assert {s["difficulty"] for s in SCENARIOS} == {1, 2, 3}
+    grouped = training_view(DATA).by_stage()
+    assert [stage for stage, _ in grouped] == list(STAGES)
+    for _, items in grouped:
+        assert [s["difficulty"] for s in items] == sorted(s["difficulty"] for s in items)
+
+
+WHO = [s for s in SCENARIOS if s.get("who")]
+
+
+@pytest.mark.parametrize("scenario", WHO, ids=[s["id"] for s in WHO])
+def test_a_who_question_asks_about_a_routed_step_and_offers_its_actor(scenario):
+    actor = next(step["actor"] for step in DATA["referral"]["steps"] if step["id"] == scenario["who"]["step"])
+    assert scenario["who"]["step"] in routed(scenario)
+    assert actor in scenario["who"]["choices"]
+
+
+def test_the_build_refuses_a_who_question_on_a_step_not_routed(data_copy):
+    ident = change_first_scenario(data_copy, lambda s: s.update(
+        who={"step": "provide-safe-place", "choices": ["local_executive", "guardianship", "police"]}))
+    with pytest.raises(DataError) as caught:
+        training_view(check(data_copy))
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/scenarios.yaml: id={ident}: who.step: the checker does not route provide-safe-place"]
+
+
+def test_the_build_refuses_a_who_question_without_the_actor(data_copy):
+    ident = change_first_scenario(data_copy, lambda s: s.update(
+        who={"step": "relocate-safely", "choices": ["local_executive", "guardianship", "police"]}))
+    with pytest.raises(DataError) as caught:
+        training_view(check(data_copy))
+    assert [str(p) for p in caught.value.problems] == [
+        f"data/scenarios.yaml: id={ident}: who.choices: the step's actor identifying_subject is not among them"]

@@ -58,12 +58,41 @@
     form.querySelector(".training-score").textContent = "";
   }
 
+  /* The "who carries out this step" question: one actor is right (the step's actor in the data). */
+  function gradeWho(form) {
+    var who = data.who;
+    var picked = form.querySelector("input:checked");
+    var right = !!picked && picked.value === who.answer;
+    form.querySelectorAll("li[data-actor]").forEach(function (item) {
+      item.classList.toggle("is-right", item.dataset.actor === who.answer);
+      item.classList.toggle("is-wrong", !!picked && item.dataset.actor === picked.value && !right);
+    });
+    var out = form.querySelector(".verdict");
+    out.textContent = "";
+    var mark = document.createElement("strong");
+    mark.textContent = (right ? "✓ " : "✗ ") + labels[right ? "training-right" : "training-wrong"] + ".";
+    out.appendChild(mark);
+    text(out, " " + labels["scenario-who-right"].replace("{actor}", who.actor) + " ");
+    var link = document.createElement("a");
+    link.href = who.href;
+    link.textContent = who.place;
+    out.appendChild(link);
+    text(out, ".");
+    out.hidden = false;
+  }
+
+  function clearWho(form) {
+    form.querySelectorAll("li[data-actor]").forEach(function (item) { item.classList.remove("is-right", "is-wrong"); });
+    form.querySelector(".verdict").hidden = true;
+  }
+
   document.querySelectorAll("form.training-form").forEach(function (form) {
+    var who = form.classList.contains("scenario-who");
     form.querySelector("button[type=submit]").hidden = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      grade(form);
+      if (who) gradeWho(form); else grade(form);
     });
-    form.addEventListener("change", function () { clear(form); });
+    form.addEventListener("change", function () { if (who) clearWho(form); else clear(form); });
   });
 })();
