@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_scripts.generate import SECTIONS
+from build_scripts.generate import LANGS, SECTIONS
+from build_scripts.language_search import BOOSTS
 from build_scripts.procedure import STAGES
+from build_scripts.question_bank import TOPICS
 from build_scripts.validate import check
-from checker.case import CITIZENSHIPS, URGENT_NEEDS
+from checker.case import CITIZENSHIPS, FIELDS, URGENT_NEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Where labels are read: templates, the build's and the checker's Python, the page scripts.
@@ -32,6 +34,17 @@ COMPUTED = {
     "wu-": {c["group"] for c in DATA["competences"]["competences"] if c.get("group")},
     # measures/prevention.md.j2: "prevention-" ~ the kind of each prevention measure
     "prevention-": {m["kind"] for m in DATA["measures"]["prevention"]},
+    # checker_page.field_label: "field-" ~ each field of checker/case.py, "_" written "-"
+    "field-": {name.replace("_", "-") for name in FIELDS},
+    # language_search.py: "search-type-" ~ each kind of search entry
+    "search-type-": set(BOOSTS),
+    # question_bank.py and quiz.js: "quiz-topic-" ~ each topic of the bank
+    "quiz-topic-": set(TOPICS),
+    # training templates: "scenario-stage-" ~ a scenario's stage, "scenario-difficulty-" ~ its difficulty
+    "scenario-stage-": {s["stage"] for s in DATA["scenarios"]["scenarios"]},
+    "scenario-difficulty-": {str(s["difficulty"]) for s in DATA["scenarios"]["scenarios"]},
+    # pocket_card.py: "lang-" ~ each site language
+    "lang-": set(LANGS),
 }
 
 
