@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,9 +19,11 @@ from mkdocs.config import load_config
 
 from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
+from build_scripts.edition import edition
 from build_scripts.generate import DOCS_OUT, generate
 from build_scripts.offline import write_service_worker
 from build_scripts.language_search import install as install_language_search
+from build_scripts.security import CSP, PolicyError, check_pages
 from build_scripts.validate import check
 
 SITE_DIR = ROOT / "site"
@@ -31,12 +34,18 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
     """Validate data_dir, generate docs_dir, bundle assets into it, build site_dir with MkDocs,
     then (unless language_search is False) give each language its own search."""
     data = check(data_dir)
-    docs = generate(data, docs_dir)
-    bundle(data, docs)
+    bundled = docs_dir.parent / "bundle"
+    if bundled.exists():
+        shutil.rmtree(bundled)
+    assets = bundle(data, bundled)
+    docs = generate(data, docs_dir, bundled, assets)
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir))
+    config.extra["csp"] = CSP
+    config.extra["edition"] = edition(data, data_dir)
     mkdocs_build(config)
     if language_search:
         install_language_search(site_dir)
+    check_pages(site_dir)
     write_service_worker(site_dir)
     return site_dir
 
@@ -50,8 +59,11 @@ def main() -> int:
             print(problem, file=sys.stderr)
         print(f"build stopped: {len(err.problems)} data problem(s)", file=sys.stderr)
         return 1
-    except (MkDocsException, BundleError) as err:
+    except (MkDocsException, BundleError, PolicyError) as err:
         print(f"build stopped: {err}", file=sys.stderr)
+        return 1
+    except Exception as err:  # a bug or an exhausted resource: still one line, never a traceback
+        print(f"build stopped: internal error: {type(err).__name__}: {' '.join(str(err).split())[:300]}", file=sys.stderr)
         return 1
     print(f"site built in {SITE_DIR}")
     return 0

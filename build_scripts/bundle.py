@@ -1,8 +1,14 @@
 """Put the assets the site serves itself into build/docs: the pinned Pyodide core, the
-checker as a pure-Python wheel, and the checker's data as JSON."""
+checker as a pure-Python wheel, and the checker's data as JSON.
+
+Each of the two groups goes into a folder named by the hash of its content
+(`assets/pyodide/<hash>/`, `assets/checker/<hash>/`): a URL that never changes content can be
+cached for a year, and a new version gets a new URL. Pages learn the names from `bundle()`'s
+answer, also written to `assets/checker/manifest.json` for tools (benchmarks)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -30,9 +36,8 @@ class BundleError(RuntimeError):
     """An asset the site needs is not installed."""
 
 
-def bundle_pyodide(docs: Path) -> Path:
-    """Copy the Pyodide core from node_modules (installed by `npm ci`) to assets/pyodide/."""
-    target = docs / "assets" / "pyodide"
+def bundle_pyodide(target: Path) -> Path:
+    """Copy the Pyodide core from node_modules (installed by `npm ci`) to target/."""
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         source = PYODIDE_SRC / name
@@ -63,16 +68,45 @@ def build_checker_wheel(target: Path) -> Path:
         return Path(shutil.copy2(wheel, target / wheel.name))
 
 
-def bundle_checker(data: dict, docs: Path) -> Path:
-    """The wheel and data.json under assets/checker/; returns the wheel's path."""
-    target = docs / "assets" / "checker"
+def bundle_checker(data: dict, target: Path) -> Path:
+    """The wheel and data.json in target/; returns the wheel's path."""
     wheel = build_checker_wheel(target)
     (target / "data.json").write_text(json.dumps(essentials(data), ensure_ascii=False, separators=(",", ":")),
                                       encoding="utf-8")
     return wheel
 
 
-def bundle(data: dict, docs: Path) -> None:
-    """Every asset of the site, into the generated docs folder."""
-    bundle_pyodide(docs)
-    bundle_checker(data, docs)
+def content_hash(folder: Path) -> str:
+    """16 hex digits of the SHA-256 of every file's name and bytes in folder."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprinted(staging: Path, parent: Path) -> Path:
+    """Move the staging folder to parent/<its content hash>/."""
+    target = parent / content_hash(staging)
+    if target.exists():
+        shutil.rmtree(target)
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.move(str(staging), str(target)))
+
+
+def bundle(data: dict, docs: Path) -> dict[str, str]:
+    """Every asset of the site, into the generated docs folder; returns the paths under docs
+    that pages use: {"pyodide": folder/, "wheel": file, "data": file}."""
+    assets = docs / "assets"
+    docs.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=docs) as work:
+        pyodide = fingerprinted(bundle_pyodide(Path(work) / "pyodide"), assets / "pyodide")
+        checker_dir = Path(work) / "checker"
+        wheel = bundle_checker(data, checker_dir).name
+        checker_dir = fingerprinted(checker_dir, assets / "checker")
+    names = {
+        "pyodide": pyodide.relative_to(docs).as_posix() + "/",
+        "wheel": (checker_dir / wheel).relative_to(docs).as_posix(),
+        "data": (checker_dir / "data.json").relative_to(docs).as_posix(),
+    }
+    (assets / "checker" / "manifest.json").write_text(json.dumps(names, indent=1), encoding="utf-8")
+    return names

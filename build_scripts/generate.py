@@ -15,8 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from build_scripts import citations
-from build_scripts.bundle import wheel_name
-from build_scripts.data_files import ROOT
+from build_scripts.data_files import ROOT, DataError, Problem
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.procedure import STAGES, Procedure
 from build_scripts.training import training_view
@@ -72,6 +71,14 @@ SECTIONS = {
 }
 
 
+class MissingLabel(KeyError):
+    """A template uses a label data/ui.yaml does not have."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
 class PageContext:
     """What a template may use: the data, the language, and helpers bound to the page."""
 
@@ -86,12 +93,18 @@ class PageContext:
             return Markup("")
         return escape_text(text[self.lang] if isinstance(text, dict) else text)
 
+    def text_of(self, key: str) -> str:
+        """The label `key` of data/ui.yaml in this language; MissingLabel if there is none."""
+        if key not in self._labels:
+            raise MissingLabel(key)
+        return self._labels[key][self.lang]
+
     def label(self, key: str) -> Markup:
-        return escape_text(self._labels[key][self.lang])
+        return escape_text(self.text_of(key))
 
     def labels_for(self, keys: list[str]) -> dict[str, str]:
         """Labels in this language as plain strings, for a JSON block read by a script."""
-        return {key: self._labels[key][self.lang] for key in keys}
+        return {key: self.text_of(key) for key in keys}
 
     def names(self, entries: list[dict], field: str) -> dict[str, str]:
         """id -> the entry's `field` in this language, for a JSON block read by a script."""
@@ -99,7 +112,7 @@ class PageContext:
 
     def label_attr(self, key: str) -> Markup:
         """A label for an HTML attribute value (escaped for HTML only)."""
-        return escape_attr(self._labels[key][self.lang])
+        return escape_attr(self.text_of(key))
 
     def asset(self, path: str) -> str:
         """The URL of a file under docs/ (`assets/x.js`) relative to where this page is served.
@@ -166,8 +179,9 @@ def page_list(data: dict) -> list[tuple[str, str, dict]]:
     return pages
 
 
-def render_pages(data: dict) -> dict[str, str]:
-    """Every generated page of both languages: file path under docs -> Markdown."""
+def render_pages(data: dict, assets: dict[str, str]) -> dict[str, str]:
+    """Every generated page of both languages: file path under docs -> Markdown.
+    `assets` names the bundled files pages load (bundle.bundle's answer)."""
     env = environment()
     pages = page_list(data)
     paths = frozenset(path for path, _, _ in pages)
@@ -178,18 +192,26 @@ def render_pages(data: dict) -> dict[str, str]:
     for path, template, extra in pages:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
-            out[page_file(path, lang)] = env.get_template(template).render(
-                page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
-                checker_wheel=wheel_name(), **extra)
+            try:
+                out[page_file(path, lang)] = env.get_template(template).render(
+                    page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
+                    assets=assets, **extra)
+            except MissingLabel as err:
+                raise DataError([Problem("data/ui.yaml", err.key, "text", f"label is missing (used by {path})")]) from None
+            except (KeyError, jinja2.UndefinedError) as err:
+                raise DataError([Problem(f"page {path}", (extra.get("entry") or {}).get("id", ""), "",
+                                         f"the data lacks what the page needs: {err}")]) from None
     return out
 
 
-def generate(data: dict, out_dir: Path = DOCS_OUT) -> Path:
-    """Write build/docs: hand-written docs/ plus every generated page."""
+def generate(data: dict, out_dir: Path, bundled: Path, assets: dict[str, str]) -> Path:
+    """Write build/docs: hand-written docs/, the bundled assets (folder `bundled`, names
+    `assets`) and every generated page."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
     shutil.copytree(DOCS_SRC, out_dir)
-    for name, text in render_pages(data).items():
+    shutil.copytree(bundled, out_dir, dirs_exist_ok=True)
+    for name, text in render_pages(data, assets).items():
         target = out_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
