@@ -1,5 +1,8 @@
 /* Runs the checker (the same Python package as on the command line) in Pyodide, off the
-   page's main thread. Messages in: {id, type: "init" | "assess", payload}; out: {id, ok, ...}.
+   page's main thread. Messages in: {id, type: "init" | "assess-text" | "time", payload};
+   out: {id, ok, ...}. A case arrives as JSON text and is read by checker.case_file, as the
+   command line reads a file: the same refusals (duplicate keys, NaN, depth, size) in both.
+   A start-up failure names its kind (`code`: "missing" when a file could not be fetched).
    Everything it loads comes from the serving host; it stores nothing. */
 let run = null;
 
@@ -7,6 +10,13 @@ async function fetchOk(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response;
+}
+
+/* "missing" when the failure is a file that could not be fetched (offline, not saved yet). */
+function failureCode(err) {
+  const text = String((err && err.message) || err);
+  if (!self.navigator.onLine || /fetch|network|HTTP \d|import|load/i.test(text)) return "missing";
+  return "failed";
 }
 
 async function init({ pyodide: indexURL, wheel, data }) {
@@ -23,14 +33,18 @@ async function init({ pyodide: indexURL, wheel, data }) {
   run = pyodide.runPython(`
 import json
 import checker
+from checker.case_file import CaseFileError, parse_json
 
 checker.use_data(json.loads(_DATA_JSON))
 
 def _run(text):
     try:
-        return json.dumps({"ok": True, "result": checker.assess(json.loads(text))}, ensure_ascii=False)
-    except checker.InvalidCase as err:
+        case = parse_json(text)
+        return json.dumps({"ok": True, "result": checker.assess(case), "case": case}, ensure_ascii=False)
+    except (checker.InvalidCase, CaseFileError) as err:
         return json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
+    except (RecursionError, MemoryError) as err:
+        return json.dumps({"ok": False, "error": f"case: too large or too deeply nested ({type(err).__name__})"})
 
 _run`);
   phases.checker = performance.now();
@@ -39,18 +53,25 @@ _run`);
 
 self.onmessage = async (event) => {
   const { id, type, payload } = event.data;
-  try {
-    if (type === "init") {
+  if (type === "init") {
+    try {
       self.postMessage({ id, ok: true, result: await init(payload) });
-    } else if (type === "assess") {
-      self.postMessage({ id, ...JSON.parse(run(JSON.stringify(payload))) });
+    } catch (err) {
+      self.postMessage({ id, ok: false, fatal: true, code: failureCode(err), error: String((err && err.message) || err) });
+    }
+    return;
+  }
+  try {
+    if (type === "assess-text") {
+      self.postMessage({ id, ...JSON.parse(run(payload)) });
     } else if (type === "time") {
       // Benchmarks: median assess time inside Pyodide over `payload.repeat` runs of each case.
       const times = [];
       for (let i = 0; i < payload.repeat; i += 1) {
         for (const item of payload.cases) {
+          const text = JSON.stringify(item);
           const start = performance.now();
-          run(JSON.stringify(item));
+          run(text);
           times.push(performance.now() - start);
         }
       }
@@ -58,6 +79,6 @@ self.onmessage = async (event) => {
       self.postMessage({ id, ok: true, result: { median_ms: times[Math.floor(times.length / 2)], runs: times.length } });
     }
   } catch (err) {
-    self.postMessage({ id, ok: false, fatal: true, error: String((err && err.message) || err) });
+    self.postMessage({ id, ok: false, fatal: true, code: "stopped", error: String((err && err.message) || err) });
   }
 };
