@@ -1,6 +1,7 @@
 """Build the site: validate the data, generate the pages, bundle the assets, run MkDocs.
 
-Usage: ``python -m build_scripts.build`` (writes site/). A data problem stops the build with
+Usage: ``python -m build_scripts.build [DATA_DIR OUT_DIR]`` (writes site/, or OUT_DIR/site from
+DATA_DIR). A data problem stops the build with
 one line per problem (file, entry id, field, what is wrong) and exit status 1.
 ``BAGDAR_SEARCH=material`` leaves Material's own search as it is (no search per language).
 """
@@ -50,10 +51,14 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
     return site_dir
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
+    where = {}
+    if len(argv) == 2:
+        out = Path(argv[1])
+        where = {"data_dir": Path(argv[0]), "docs_dir": out / "docs", "site_dir": out / "site"}
     try:
-        build(language_search=os.environ.get("BAGDAR_SEARCH") != "material")
+        site = build(language_search=os.environ.get("BAGDAR_SEARCH") != "material", **where)
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -65,9 +70,9 @@ def main() -> int:
     except Exception as err:  # a bug or an exhausted resource: still one line, never a traceback
         print(f"build stopped: internal error: {type(err).__name__}: {' '.join(str(err).split())[:300]}", file=sys.stderr)
         return 1
-    print(f"site built in {SITE_DIR}")
+    print(f"site built in {site}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

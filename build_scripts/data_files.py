@@ -49,9 +49,9 @@ def read_yaml(path: Path):
         raise DataFileError("file is missing")
     if not path.is_file():
         raise DataFileError("is not a file (a directory?)")
+    if path.stat().st_size > MAX_BYTES:
+        raise DataFileError(f"larger than {MAX_BYTES // 1_000_000} MB")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DataFileError(f"larger than {MAX_BYTES // 1_000_000} MB")
         loaded = load(path.read_text(encoding="utf-8"))
     except YamlRefused as err:
         raise DataFileError(f"refused YAML: {err}") from None

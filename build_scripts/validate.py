@@ -171,6 +171,8 @@ def _leaf_errors(errors):
 def check(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> dict:
     """Load and validate; return the data, or raise DataError listing every problem."""
     data, problems = load_data(data_dir, names)
+    if problems:  # an unreadable file would make every reference to it a problem too: noise
+        raise DataError(problems)
     problems += validate(data)
     if problems:
         raise DataError(problems)
