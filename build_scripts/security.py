@@ -7,30 +7,49 @@ header; the header form also covers the checker's worker, which a meta tag does 
 
 from __future__ import annotations
 
-import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'self'; form-action 'self'")
-
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
-#: An attribute such as onclick= inside a tag (not text like "onerror=" in a paragraph).
-HANDLER = re.compile(r"<[a-zA-Z][^>]*?\son[a-z]+\s*=", re.S)
 
 
 class PolicyError(RuntimeError):
     """A built page has markup the policy would block."""
 
 
+class _InlineCode(HTMLParser):
+    """Collects inline scripts (data blocks excepted) and event-handler attributes."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._script = None
+
+    def handle_starttag(self, tag, attrs):
+        names = dict(attrs)
+        self.found += [f"event handler {name}= on <{tag}>" for name in names if name.startswith("on")]
+        if tag == "script" and "src" not in names and "json" not in (names.get("type") or ""):
+            self._script = []
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            body = "".join(self._script).strip()
+            if body:
+                self.found.append(f"inline script {body[:40]!r}")
+            self._script = None
+
+
 def inline_code(html: str) -> list[str]:
-    """The inline scripts and event-handler attributes of a page (data blocks excepted)."""
-    found = []
-    for match in SCRIPT.finditer(html):
-        attrs, body = match.groups()
-        if "src=" not in attrs and "application/json" not in attrs and body.strip():
-            found.append(f"inline script {body.strip()[:40]!r}")
-    found += [f"event handler {m.group(0)[-40:]!r}" for m in HANDLER.finditer(html)]
-    return found
+    """The inline scripts and event-handler attributes of a page."""
+    parser = _InlineCode()
+    parser.feed(html)
+    parser.close()
+    return parser.found
 
 
 def check_pages(site: Path) -> None:
