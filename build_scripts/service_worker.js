@@ -7,15 +7,16 @@
    What is saved when:
      FIRST_VISIT: every page and small asset, on the first visit (install);
      ON_USE: the search indexes and other large files, when a page first asks for them;
-     CHECKER: the Pyodide core, the checker wheel and its data (content-hashed, immutable), after
-       the checker page has loaded them once (from the HTTP cache, so they are downloaded once).
+     CHECKER: the Pyodide core, the checker wheel and its data (content-hashed, immutable): the
+       checker's worker saves what it fetches; after the checker has started, the page asks
+       for the rest (from the HTTP cache), so nothing is downloaded twice.
    Each listed file carries the hash of its content: unchanged files are not downloaded again.
    Only this site's own static files pass through here; nothing a person types reaches it. */
 const VERSION = "__VERSION__";
 const FIRST_VISIT = __FIRST_VISIT__;
 const ON_USE = __ON_USE__;
 const CHECKER = __CHECKER__;
-const CACHE = "bagdar-site";
+const CACHE = "bagdar-site"; /* also in docs/assets/checker/checker-worker.js */
 const HASH_HEADER = "x-bagdar-hash";
 const SAVED_HEADER = "x-bagdar-saved";
 /* A page waits this long for the network before the saved copy is shown instead. */
@@ -49,7 +50,7 @@ async function save(cache, url, { fromHttpCache = false } = {}) {
   const hash = KNOWN.get(url);
   try {
     const saved = await cache.match(url);
-    if (saved && hash && saved.headers.get(HASH_HEADER) === hash) return true;
+    if (saved && (IMMUTABLE.has(url) || (hash && saved.headers.get(HASH_HEADER) === hash))) return true;
     const response = await fetch(url, { cache: fromHttpCache ? "force-cache" : "no-cache" });
     if (!response.ok || response.type !== "basic") return false;
     await cache.put(url, await stamped(response, hash));
@@ -136,7 +137,9 @@ async function networkFirst(event, key) {
   const request = event.request;
   const navigate = request.mode === "navigate";
   const cache = await caches.open(CACHE);
-  const network = fetch(request).then((response) => keep(event, cache, key, response));
+  /* Revalidated with the server: the HTTP cache may hold an older copy (a host without
+     Cache-Control headers lets the browser guess how long a page stays fresh). */
+  const network = fetch(new Request(request, { cache: "no-cache" })).then((response) => keep(event, cache, key, response));
   const cached = await cache.match(key);
   try {
     return await (cached && navigate ? withTimeout(network, NETWORK_WAIT_MS) : network);

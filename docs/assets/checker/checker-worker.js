@@ -19,8 +19,29 @@ function failureCode(err) {
   return "failed";
 }
 
+/* The offline copy's cache (the service worker's CACHE in build_scripts/service_worker.js). */
+const OFFLINE_CACHE = "bagdar-site";
+
+/* Fetches of the checker's content-hashed files (they never change) are answered from the
+   offline copy when it has them, and saved there when fetched: so the first visit downloads
+   each once, even before the service worker controls this worker. */
+function keepFetched(prefixes) {
+  const plain = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+    if (!self.caches || !prefixes.some((prefix) => url.startsWith(prefix))) return plain(input, init);
+    const cache = await caches.open(OFFLINE_CACHE).catch(() => null);
+    const saved = cache && await cache.match(url).catch(() => null);
+    if (saved) return saved;
+    const response = await plain(input, init);
+    if (cache && response.ok) cache.put(url, response.clone()).catch(() => {});
+    return response;
+  };
+}
+
 async function init({ pyodide: indexURL, wheel, data }) {
   const phases = { start: performance.now() };
+  keepFetched([indexURL, new URL("./", wheel).href, new URL("./", data).href]);
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const [pyodide, wheelBytes, dataText] = await Promise.all([
     loadPyodide({ indexURL }).then((py) => { phases.pyodide = performance.now(); return py; }),
