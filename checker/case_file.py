@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 #: A case is a few hundred bytes; a few MB is already far beyond any real one.
 MAX_BYTES = 2_000_000
@@ -71,9 +72,26 @@ def _size(text: str) -> None:
         raise CaseFileError(f"larger than {MAX_BYTES // 1_000_000} MB: not a case file")
 
 
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _too_deep(text: str) -> bool:
+    """Whether JSON text nests lists and mappings deeper than MAX_DEPTH, found before parsing
+    (Pyodide's stack may overflow before Python's recursion limit is reached)."""
+    level = 0
+    for bracket in _NOT_BRACKET.sub("", _STRING.sub("", text)):
+        level += 1 if bracket in "[{" else -1
+        if level > MAX_DEPTH:
+            return True
+    return False
+
+
 def parse_json(text: str):
     """The value of a JSON case text (strictly: see the module)."""
     _size(text)
+    if _too_deep(text):
+        raise CaseFileError(f"nested more than {MAX_DEPTH} levels deep")
     try:
         value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
                            parse_int=_bounded_int, parse_float=_finite_float)

@@ -31,7 +31,8 @@ function readCase() {
   for (const el of form.elements) {
     if (!el.name || !el.dataset.type) continue;
     const type = el.dataset.type;
-    if (type === "int" && el.value.trim() !== "") found[el.name] = wholeNumber(el.value);
+    if (type === "int" && el.validity.badInput) found[el.name] = NaN; // the checker refuses it by name
+    else if (type === "int" && el.value.trim() !== "") found[el.name] = wholeNumber(el.value);
     else if (type === "flag" && el.checked) found[el.name] = true;
     else if (type === "tristate" && el.value) found[el.name] = el.value === "true";
     else if (type === "choice" && el.value) found[el.name] = el.value;

@@ -14,6 +14,7 @@ async function fetchOk(url) {
 
 /* "missing" when the failure is a file that could not be fetched (offline, not saved yet). */
 function failureCode(err) {
+  if (err && err.code) return err.code;
   const text = String((err && err.message) || err);
   if (!self.navigator.onLine || /fetch|network|HTTP \d|import|load/i.test(text)) return "missing";
   return "failed";
@@ -42,6 +43,12 @@ function keepFetched(prefixes) {
 async function init({ pyodide: indexURL, wheel, data }) {
   const phases = { start: performance.now() };
   keepFetched([indexURL, new URL("./", wheel).href, new URL("./", data).href]);
+  try {
+    // The smallest module: compiling fails at once where a policy blocks WebAssembly.
+    await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (err) {
+    throw Object.assign(new Error(`WebAssembly is blocked: ${err.message}`), { code: "no-wasm" });
+  }
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const [pyodide, wheelBytes, dataText] = await Promise.all([
     loadPyodide({ indexURL }).then((py) => { phases.pyodide = performance.now(); return py; }),
@@ -72,14 +79,28 @@ _run`);
   return phases;
 }
 
+/* Pyodide may fail outside the promise init awaits (an aborted WebAssembly download):
+   end the start-up with that failure instead of waiting for the page's time limit. */
+let starting = null;
+function failStart(reason) {
+  if (starting === null) return;
+  self.postMessage({ id: starting, ok: false, fatal: true, code: failureCode(reason), error: String((reason && reason.message) || reason) });
+  starting = null;
+}
+self.addEventListener("unhandledrejection", (event) => failStart(event.reason));
+self.addEventListener("error", (event) => failStart(event.error || event.message));
+
 self.onmessage = async (event) => {
   const { id, type, payload } = event.data;
   if (type === "init") {
+    starting = id;
     try {
-      self.postMessage({ id, ok: true, result: await init(payload) });
+      const result = await init(payload);
+      if (starting === id) self.postMessage({ id, ok: true, result });
     } catch (err) {
-      self.postMessage({ id, ok: false, fatal: true, code: failureCode(err), error: String((err && err.message) || err) });
+      failStart(err);
     }
+    starting = null;
     return;
   }
   try {
