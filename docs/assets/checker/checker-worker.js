@@ -26,6 +26,7 @@ const OFFLINE_CACHE = "bagdar-site";
 /* Fetches of the checker's content-hashed files (they never change) are answered from the
    offline copy when it has them, and saved there when fetched: so the first visit downloads
    each once, even before the service worker controls this worker. */
+const saving = [];
 function keepFetched(prefixes) {
   const plain = self.fetch.bind(self);
   self.fetch = async (input, init) => {
@@ -35,7 +36,7 @@ function keepFetched(prefixes) {
     const saved = cache && await cache.match(url).catch(() => null);
     if (saved) return saved;
     const response = await plain(input, init);
-    if (cache && response.ok) cache.put(url, response.clone()).catch(() => {});
+    if (cache && response.ok) saving.push(cache.put(url, response.clone()).catch(() => {}));
     return response;
   };
 }
@@ -76,6 +77,8 @@ def _run(text):
 
 _run`);
   phases.checker = performance.now();
+  // Ready once the files are saved, so the page's later request to keep them finds them.
+  await Promise.all(saving);
   return phases;
 }
 
