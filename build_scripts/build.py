@@ -1,7 +1,7 @@
 """Build the site: validate the data, generate the pages, bundle the assets, run MkDocs.
 
-Usage: ``python -m build_scripts.build`` (writes site/). A data problem stops the build with
-one line per problem (file, entry id, field, what is wrong) and exit status 1.
+Usage: ``python -m build_scripts.build [DATA_DIR OUT_DIR]`` (writes site/, or OUT_DIR/site from
+DATA_DIR). A data problem stops the build with one line per problem (file, entry id, field, what is wrong) and exit status 1.
 ``BAGDAR_DATA=DIR`` builds from another data folder, ``BAGDAR_DOCS=DIR`` generates the pages into
 another folder than build/docs; ``BAGDAR_SEARCH=material`` leaves
 Material's own search as it is (no search per language).
@@ -26,10 +26,12 @@ from mkdocs.exceptions import MkDocsException
 from build_scripts import abbreviations
 from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
+from build_scripts.edition import edition
 from build_scripts.generate import DOCS_OUT, LANGS, generate
 from build_scripts.language_search import install as install_language_search
 from build_scripts.offline import write_service_worker
 from build_scripts.precompress import precompress
+from build_scripts.security import CSP, PolicyError, check_pages
 from build_scripts.validate import check
 
 SITE_DIR = ROOT / "site"
@@ -75,12 +77,21 @@ def sync_tree(source: Path, target: Path) -> None:
             folder.rmdir()
 
 
+def theme_facts(config, data: dict, data_dir: Path) -> None:
+    """What the theme's overrides show on every page: the Content-Security-Policy and the
+    footer's edition (content version, date, the texts followed)."""
+    config.extra["csp"] = CSP
+    config.extra["edition"] = edition(data, data_dir)
+
+
 def finish_site(site_dir: Path, data: dict, language_search: bool = True, offline: bool = True) -> None:
-    """The steps that need the built site: search per language, the offline service worker and,
-    for publishing (not for a preview), the pre-compressed siblings of every file."""
+    """The steps that need the built site: search per language and, for publishing (not for a
+    preview), the check that every page runs under the CSP, the offline service worker and the
+    pre-compressed siblings of every file."""
     if language_search:
         install_language_search(site_dir, data)
     if offline:
+        check_pages(site_dir)
         write_service_worker(site_dir)
         precompress(site_dir)
 
@@ -94,26 +105,34 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
     config = load_config(str(CONFIG_FILE), docs_dir=str(docs_dir), site_dir=str(site_dir))
     config[CHECKED_DATA] = data
     config[LANGUAGE_SEARCH] = language_search
+    theme_facts(config, data, data_dir)
     mkdocs_build(config)
     return Path(site_dir)
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
+    where = {"data_dir": data_dir(), "docs_dir": Path(os.environ.get("BAGDAR_DOCS") or DOCS_OUT),
+             "site_dir": SITE_DIR}
+    if len(argv) == 2:
+        out = Path(argv[1])
+        where = {"data_dir": Path(argv[0]), "docs_dir": out / "docs", "site_dir": out / "site"}
     try:
-        build(data_dir=data_dir(), docs_dir=Path(os.environ.get("BAGDAR_DOCS") or DOCS_OUT),
-              language_search=language_search_wanted())
+        site = build(language_search=language_search_wanted(), **where)
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         print(f"build stopped: {len(err.problems)} data problem(s)", file=sys.stderr)
         return 1
-    except (MkDocsException, BundleError) as err:
+    except (MkDocsException, BundleError, PolicyError) as err:
         print(f"build stopped: {err}", file=sys.stderr)
         return 1
-    print(f"site built in {SITE_DIR}")
+    except Exception as err:  # a bug or an exhausted resource: still one line, never a traceback
+        print(f"build stopped: internal error: {type(err).__name__}: {' '.join(str(err).split())[:300]}", file=sys.stderr)
+        return 1
+    print(f"site built in {site}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,8 +1,14 @@
 """Put the assets the site serves itself into build/docs: the pinned Pyodide core with only the
-standard library the checker uses, the checker as a pure-Python wheel, and its data as JSON."""
+standard library the checker uses, the checker as a pure-Python wheel, and its data as JSON.
+
+Each of the two groups goes into a folder named by the hash of its content
+(`assets/pyodide/<hash>/`, `assets/checker/<hash>/`): a URL that never changes content can be
+cached for a year, and a new version gets a new URL. Pages learn the names from `bundle()`'s
+answer, also written to `assets/checker/manifest.json` for tools (benchmarks)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -30,10 +36,9 @@ class BundleError(RuntimeError):
     """An asset the site needs is not installed."""
 
 
-def bundle_pyodide(docs: Path, wheel: Path, data_json: Path) -> Path:
-    """The Pyodide core from node_modules (installed by `npm ci`) in assets/pyodide/, with the
-    standard library and lock file reduced to what the checker's runs use."""
-    target = docs / "assets" / "pyodide"
+def bundle_pyodide(target: Path, wheel: Path, data_json: Path) -> Path:
+    """The Pyodide core from node_modules (installed by `npm ci`) in target/, with the standard
+    library and lock file reduced to what the checker's runs use."""
     target.mkdir(parents=True, exist_ok=True)
     for name in (*PYODIDE_FILES, "python_stdlib.zip", "pyodide-lock.json"):
         if not (PYODIDE_SRC / name).exists():
@@ -78,27 +83,55 @@ def build_checker_wheel(target: Path, root: Path = ROOT) -> Path:
         return Path(shutil.copy2(wheel, target / wheel.name))
 
 
-def bundle_checker(data: dict, docs: Path) -> tuple[Path, Path]:
-    """The wheel and data.json under assets/checker/; returns both paths."""
-    target = docs / "assets" / "checker"
+def bundle_checker(data: dict, target: Path) -> tuple[Path, Path]:
+    """The wheel and data.json in target/; returns both paths."""
     wheel = build_checker_wheel(target)
     data_json = target / "data.json"
     data_json.write_text(json.dumps(essentials(data), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return wheel, data_json
 
 
+def content_hash(folder: Path) -> str:
+    """16 hex digits of the SHA-256 of every file's name and bytes in folder."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprinted(staging: Path, parent: Path) -> Path:
+    """Move the staging folder to parent/<its content hash>/."""
+    target = parent / content_hash(staging)
+    if target.exists():
+        shutil.rmtree(target)
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.move(str(staging), str(target)))
+
+
 #: The files the checker's worker fetches at start-up (pyodide*.mjs are imported, not fetched).
-FETCHED = ("pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json", "checker/data.json")
+FETCHED = {"pyodide": ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")}
 
 
 def bundle(data: dict, out: Path) -> dict:
-    """Every asset of the site under out/assets/ (made before the pages, which name their sizes);
-    returns what pages need to know of them: {"dir": out, "wheel": file name, "bytes": bytes the
-    checker downloads}."""
+    """Every asset of the site under out/assets/ (made before the pages, which name them); returns
+    what pages need to know: {"dir": out, "pyodide": folder/, "wheel": file, "data": file (paths
+    under out), "bytes": what the checker's worker downloads}."""
     if out.exists():
         shutil.rmtree(out)
-    wheel, data_json = bundle_checker(data, out)
-    pyodide = bundle_pyodide(out, wheel, data_json)
-    assets = pyodide.parent
-    fetched = sum((assets / name).stat().st_size for name in FETCHED) + wheel.stat().st_size
-    return {"dir": out, "wheel": wheel.name, "bytes": fetched}
+    assets = out / "assets"
+    assets.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(dir=out) as work:
+        wheel, data_json = bundle_checker(data, Path(work) / "checker")
+        pyodide = bundle_pyodide(Path(work) / "pyodide", wheel, data_json)
+        fetched = (sum((pyodide / name).stat().st_size for name in FETCHED["pyodide"])
+                   + wheel.stat().st_size + data_json.stat().st_size)
+        wheel_file = wheel.name
+        pyodide = fingerprinted(pyodide, assets / "pyodide")
+        checker_dir = fingerprinted(wheel.parent, assets / "checker")
+    names = {
+        "pyodide": pyodide.relative_to(out).as_posix() + "/",
+        "wheel": (checker_dir / wheel_file).relative_to(out).as_posix(),
+        "data": (checker_dir / "data.json").relative_to(out).as_posix(),
+    }
+    (assets / "checker" / "manifest.json").write_text(json.dumps(names, indent=1), encoding="utf-8")
+    return {"dir": out, **names, "bytes": fetched}

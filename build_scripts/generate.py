@@ -18,7 +18,7 @@ from build_scripts import abbreviations, checker_page, citations, pocket_card
 from build_scripts.audit import Audit
 from build_scripts.bodies_view import bodies_view
 from build_scripts.bundle import wheel_name
-from build_scripts.data_files import ROOT
+from build_scripts.data_files import ROOT, DataError, Problem
 from build_scripts.law_page import law_view
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.procedure import STAGES, Procedure
@@ -80,6 +80,19 @@ SECTIONS = {
 }
 
 
+#: The asset names of a site whose assets were not bundled (pages rendered alone, in tests).
+UNBUNDLED = {"pyodide": "assets/pyodide/", "wheel": "assets/checker/" + wheel_name(),
+             "data": "assets/checker/data.json", "bytes": 0}
+
+
+class MissingLabel(KeyError):
+    """A template uses a label data/ui.yaml does not have."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
 class PageContext:
     """What a template may use: the data, the language, and helpers bound to the page."""
 
@@ -95,12 +108,18 @@ class PageContext:
             return Markup("")
         return abbreviations.mark(escape_text(text[self.lang] if isinstance(text, dict) else text), self.abbreviations)
 
+    def text_of(self, key: str) -> str:
+        """The label `key` of data/ui.yaml in this language; MissingLabel if there is none."""
+        if key not in self._labels:
+            raise MissingLabel(key)
+        return self._labels[key][self.lang]
+
     def label(self, key: str) -> Markup:
-        return abbreviations.mark(escape_text(self._labels[key][self.lang]), self.abbreviations)
+        return abbreviations.mark(escape_text(self.text_of(key)), self.abbreviations)
 
     def labels_for(self, keys: list[str]) -> dict[str, str]:
         """Labels in this language as plain strings, for a JSON block read by a script."""
-        return {key: self._labels[key][self.lang] for key in keys}
+        return {key: self.text_of(key) for key in keys}
 
     def names(self, entries: list[dict], field: str) -> dict[str, str]:
         """id -> the entry's `field` in this language, for a JSON block read by a script."""
@@ -127,7 +146,7 @@ class PageContext:
 
     def label_attr(self, key: str) -> Markup:
         """A label for an HTML attribute value (escaped for HTML only)."""
-        return escape_attr(self._labels[key][self.lang])
+        return escape_attr(self.text_of(key))
 
     def asset(self, path: str) -> str:
         """The URL of a file under docs/ (`assets/x.js`) relative to where this page is served.
@@ -202,7 +221,10 @@ def page_list(data: dict) -> list[tuple[str, str, dict]]:
 
 
 def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
-    """Every generated page of both languages: file path under docs -> Markdown."""
+    """Every generated page of both languages: file path under docs -> Markdown. `assets` names
+    the bundled files pages load (bundle.bundle's answer); without it (pages rendered alone, in
+    tests) the names are UNBUNDLED."""
+    assets = assets or UNBUNDLED
     env = environment()
     pages = page_list(data)
     paths = frozenset(path for path, _, _ in pages)
@@ -216,16 +238,22 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
     for path, template, extra in pages:
         for lang in LANGS:
             page = PageContext(data, lang, path, paths)
-            out[page_file(path, lang)] = env.get_template(template).render(
-                page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training, audit=audit,
-                quiz=quiz, checker_wheel=wheel_name(), checker_bytes=(assets or {}).get("bytes", 0), pocket=pocket_card,
-                law=law, **extra) + abbreviations.include(lang)
+            try:
+                out[page_file(path, lang)] = env.get_template(template).render(
+                    page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
+                    audit=audit, quiz=quiz, assets=assets, pocket=pocket_card, law=law,
+                    **extra) + abbreviations.include(lang)
+            except MissingLabel as err:
+                raise DataError([Problem("data/ui.yaml", err.key, "text", f"label is missing (used by {path})")]) from None
+            except (KeyError, jinja2.UndefinedError) as err:
+                raise DataError([Problem(f"page {path}", (extra.get("entry") or {}).get("id", ""), "",
+                                         f"the data lacks what the page needs: {err}")]) from None
     return out
 
 
 def generate(data: dict, out_dir: Path = DOCS_OUT, assets: dict | None = None) -> Path:
-    """Write build/docs: hand-written docs/, the bundled assets (build_scripts.bundle) and every
-    generated page."""
+    """Write build/docs: hand-written docs/, the bundled assets (build_scripts.bundle; their
+    folder is assets["dir"]) and every generated page."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
     shutil.copytree(DOCS_SRC, out_dir)

@@ -27,6 +27,7 @@ from build_scripts.build import (  # noqa: E402
     finish_site,
     language_search_wanted,
     prepare_docs,
+    theme_facts,
 )
 from build_scripts.data_files import DataError  # noqa: E402
 from build_scripts.generate import DOCS_SRC, TEMPLATES  # noqa: E402
@@ -46,8 +47,17 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    """Abbreviation glossaries are written beside the generated docs (build_scripts/abbreviations.py)."""
+    """Abbreviation glossaries are written beside the generated docs (build_scripts/abbreviations.py);
+    run alone, `mkdocs` checks the data here and gives the theme its facts (CSP, edition)."""
     config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(abbreviations.snippets_dir(Path(config.docs_dir)))]
+    if config.get(CHECKED_DATA) is None:
+        try:
+            config[CHECKED_DATA] = check(data_dir())
+        except DataError as err:
+            for problem in err.problems:
+                log.error(str(problem))
+            raise Abort(f"build stopped: {len(err.problems)} data problem(s)") from None
+        theme_facts(config, config[CHECKED_DATA], data_dir())
     return config
 
 
@@ -59,14 +69,7 @@ def on_pre_build(config):
     _state["depth"] += 1
     if _state["depth"] > 1:
         return
-    data = config.get(CHECKED_DATA)
-    if data is None:
-        try:
-            data = check(data_dir())
-        except DataError as err:
-            for problem in err.problems:
-                log.error(str(problem))
-            raise Abort(f"build stopped: {len(err.problems)} data problem(s)") from None
+    data = config[CHECKED_DATA]
     _state["data"] = data
     prepare_docs(data, Path(config.docs_dir))
 

@@ -218,6 +218,8 @@ def check(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> dict:
 
     The checker and the scenarios are checked once the files they read pass their schemas."""
     data, problems = load_data(data_dir, names)
+    if problems:  # an unreadable file would make every reference to it a problem too: noise
+        raise DataError(problems)
     problems += validate(data)
     problems += unresolved(data)
     for files, deeper in ((CHECKER_FILES, checker_problems), (CHECKER_FILES + ("scenarios",), scenario_problems)):

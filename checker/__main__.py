@@ -16,42 +16,38 @@ from pathlib import Path
 from .assess import assess
 from .bundle import CheckerDataError
 from .case import InvalidCase
+from .case_file import MAX_BYTES, CaseFileError, parse_json, parse_yaml, shorten
 
 USAGE = "usage: python -m checker assess CASE.json|CASE.yaml|- | python -m checker export-data OUT.json"
 
 
-class CaseFileError(Exception):
-    """The case file cannot be read or parsed."""
-
-
 def read_case(name: str):
     """The case in file `name` (JSON, or YAML for .yaml/.yml), or JSON on stdin for "-"."""
+    shown = shorten(name, 120, quoted=False)
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise CaseFileError(f"{name}: cannot read: {getattr(err, 'strerror', None) or err}") from err
-    if name.endswith((".yaml", ".yml")):
-        return _parse_yaml(name, text)
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(name, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise CaseFileError(f"larger than {MAX_BYTES // 1_000_000} MB: not a case file")
+        text = data.decode("utf-8")
+    except OSError as err:
+        raise CaseFileError(f"{shown}: cannot read: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise CaseFileError(f"{shown}: cannot read: not UTF-8 text") from None
+    except CaseFileError as err:
+        raise CaseFileError(f"{shown}: {err}") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise CaseFileError(f"{name}: not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})") from err
-
-
-def _parse_yaml(name: str, text: str):
-    import yaml
-
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise CaseFileError(f"{name}: not valid YAML: {getattr(err, 'problem', None) or err}{where}") from err
+        return parse_yaml(text) if name.endswith((".yaml", ".yml")) else parse_json(text)
+    except CaseFileError as err:
+        raise CaseFileError(f"{shown}: {err}") from None
 
 
 def main(argv: list[str]) -> int:
     for stream in (sys.stdout, sys.stderr):
-        stream.reconfigure(encoding="utf-8")
+        stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         if len(argv) == 2 and argv[0] == "assess":
             print(json.dumps(assess(read_case(argv[1])), ensure_ascii=False, indent=2))
@@ -64,6 +60,8 @@ def main(argv: list[str]) -> int:
         return _fail(USAGE, 2)
     except (InvalidCase, CaseFileError) as err:
         return _fail(str(err), 2)
+    except (RecursionError, MemoryError) as err:  # refused before assess in practice; never a traceback
+        return _fail(f"case: too large or too deeply nested ({type(err).__name__})", 2)
     except CheckerDataError as err:
         return _fail(str(err), 1)
     except OSError as err:
@@ -73,7 +71,10 @@ def main(argv: list[str]) -> int:
 
 
 def _fail(message: str, status: int) -> int:
-    print(" ".join(message.split()), file=sys.stderr)
+    """One line: whitespace collapsed, other control characters escaped, never raw."""
+    line = " ".join(message.split())
+    line = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in line)
+    print(line[:500], file=sys.stderr)
     return status
 
 

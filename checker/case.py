@@ -5,8 +5,9 @@ Every field is optional. An absent fact is null or false, and the route never as
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+
+from .case_file import shorten
 
 #: p. 4 of the Rules: the kinds of referral subjects, in its order, then anyone else.
 SUBJECT_KINDS = (
@@ -17,6 +18,8 @@ SUBJECT_KINDS = (
 #: p. 25: identification is carried out by the police jointly with these.
 IDENTIFYING_SUBJECTS = ("police", "local_executive", "ssp", "ngo")
 LOCATIONS = ("kazakhstan", "abroad")
+#: No one is older: a larger age is a typing mistake, not a fact to route on.
+MAX_AGE = 130
 CITIZENSHIPS = ("kz", "foreign", "stateless_resident", "refugee_kz")
 #: p. 26(2): urgent medical help, including psychological help and help after substance use.
 MEDICAL_NEEDS = ("medical", "psychological", "substance_use")
@@ -146,8 +149,8 @@ def _adult(case: Case) -> str:
 
 def _age(raw) -> int | None:
     value = raw.get("age")
-    if value is not None and (not _is_int(value) or value < 0):
-        raise InvalidCase(f"age: expected a whole number of years (0 or more) or null, got {_got(value)}")
+    if value is not None and (not _is_int(value) or not 0 <= value <= MAX_AGE):
+        raise InvalidCase(f"age: expected a whole number of years (0 to {MAX_AGE}) or null, got {_got(value)}")
     return value
 
 
@@ -235,11 +238,7 @@ def _kind(value) -> str:
 
 
 def _show(value) -> str:
-    """The value as JSON on one line, shortened; anything else (a YAML date, a set) by repr."""
+    """The value as JSON on one line, shortened, control characters escaped."""
     if isinstance(value, (set, frozenset)):
         value = sorted(value)
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    return shorten(value, 80)

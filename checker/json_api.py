@@ -1,5 +1,7 @@
 """assess() with JSON text in and out: what the browser's worker calls, so that the browser runs
-exactly this code and the build can run the same calls in Pyodide under Node (the stdlib probe)."""
+exactly this code and the build can run the same calls in Pyodide under Node (the stdlib probe).
+The text is read by checker.case_file as the command line reads a file: the same refusals
+(duplicate keys, NaN, depth, size) in both."""
 
 from __future__ import annotations
 
@@ -7,11 +9,16 @@ import json
 
 from .assess import assess
 from .case import InvalidCase
+from .case_file import CaseFileError, parse_json
 
 
 def assess_json(text: str) -> str:
-    """`{"ok": true, "result": ...}`, or `{"ok": false, "error": "<one line>"}` for an invalid case."""
+    """`{"ok": true, "result": ..., "case": the case read}`, or `{"ok": false, "error": "<one
+    line>"}` for a case that is refused."""
     try:
-        return json.dumps({"ok": True, "result": assess(json.loads(text))}, ensure_ascii=False)
-    except InvalidCase as err:
+        case = parse_json(text)
+        return json.dumps({"ok": True, "result": assess(case), "case": case}, ensure_ascii=False)
+    except (InvalidCase, CaseFileError) as err:
         return json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
+    except (RecursionError, MemoryError) as err:
+        return json.dumps({"ok": False, "error": f"case: too large or too deeply nested ({type(err).__name__})"})

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from .strict_yaml import load
 from .bundle import DATA_NAMES, CheckerDataError, build_bundle, essentials
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -18,8 +19,8 @@ def load_yaml_data(data_dir: Path = DATA_DIR) -> dict:
     for name in DATA_NAMES:
         path = Path(data_dir) / f"{name}.yaml"
         try:
-            data[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+            data[name] = load(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError, yaml.YAMLError) as err:
             raise CheckerDataError(f"{path}: {' '.join(str(err).split())}") from err
     return data
 

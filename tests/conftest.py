@@ -96,6 +96,14 @@ def browser_type_launch_args(browser_type_launch_args):
     return args
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Playwright's wait_for_function(string) polls with eval(), which the site's
+    Content-Security-Policy blocks; tests of the policy itself (test_security_browser.py) make
+    their own contexts without this."""
+    return {**browser_context_args, "bypass_csp": True}
+
+
 @pytest.fixture
 def foreign_requests(context) -> list[str]:
     """Every request to a host other than 127.0.0.1, aborted and recorded; tests assert it stays empty."""

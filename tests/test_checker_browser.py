@@ -101,7 +101,8 @@ def test_works_offline_after_the_first_visit(site_url, context, page):
         const keys = await caches.keys();
         for (const key of keys) {
             const cache = await caches.open(key);
-            if (await cache.match('assets/pyodide/pyodide.asm.wasm')) return true;
+            const keys = await cache.keys();
+            if (keys.some((request) => request.url.endsWith('/pyodide.asm.wasm'))) return true;
         }
         return false;
     }""", timeout=60_000)

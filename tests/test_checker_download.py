@@ -16,9 +16,14 @@ from build_scripts.precompress import MIN_BYTES, wanted
 from build_scripts.pyodide import reduced_stdlib as rs
 
 
+def bundled(site, name: str):
+    """A bundled file or folder by its name in the manifest (folders are named by content hash)."""
+    return site / json.loads((site / "assets" / "checker" / "manifest.json").read_text(encoding="utf-8"))[name]
+
+
 def test_the_standard_library_is_reduced_stored_and_lean(built_site):
     full = zipfile.ZipFile(PYODIDE_SRC / "python_stdlib.zip")
-    reduced = zipfile.ZipFile(built_site / "assets" / "pyodide" / "python_stdlib.zip")
+    reduced = zipfile.ZipFile(bundled(built_site, "pyodide") / "python_stdlib.zip")
     names = reduced.namelist()
     assert set(names) < set(full.namelist())
     assert len(names) < len(full.namelist()) / 2
@@ -32,7 +37,7 @@ def test_the_standard_library_is_reduced_stored_and_lean(built_site):
 
 
 def test_the_lock_file_lists_no_package(built_site):
-    lock = json.loads((built_site / "assets" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    lock = json.loads((bundled(built_site, "pyodide") / "pyodide-lock.json").read_text(encoding="utf-8"))
     full = json.loads((PYODIDE_SRC / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert lock == {"info": full["info"], "packages": {}}
 
@@ -47,11 +52,9 @@ def test_a_case_that_needs_a_missing_module_stops_the_build(tmp_path, monkeypatc
         write_zip(full_zip, {k: v for k, v in files.items() if k != "json/decoder.py"}, target)
 
     monkeypatch.setattr(rs, "_write_zip", without_json_decoder)
-    assets = built_site / "assets"
     with pytest.raises(rs.ReducedStdlibError, match="reduced library|failed"):
-        rs.reduced_stdlib(PYODIDE_SRC, assets / "pyodide" / "pyodide-lock.json",
-                          next((assets / "checker").glob("*.whl")), assets / "checker" / "data.json",
-                          tmp_path / "python_stdlib.zip")
+        rs.reduced_stdlib(PYODIDE_SRC, bundled(built_site, "pyodide") / "pyodide-lock.json",
+                          bundled(built_site, "wheel"), bundled(built_site, "data"), tmp_path / "python_stdlib.zip")
 
 
 def test_siblings_beside_every_compressible_file_and_none_in_the_offline_cache(built_site):
@@ -78,9 +81,8 @@ def test_progress_counts_every_byte_the_checker_downloads(site_url, page, built_
     page.goto(site_url + "checker/")
     page.wait_for_function("document.getElementById('checker-status').dataset.state === 'ready'", timeout=120_000)
     total = int(page.get_attribute("#checker", "data-bytes"))
-    assets = built_site / "assets"
-    assert total == sum((assets / name).stat().st_size for name in FETCHED) + sum(
-        p.stat().st_size for p in (assets / "checker").glob("*.whl"))
+    assert total == sum((bundled(built_site, "pyodide") / name).stat().st_size for name in FETCHED["pyodide"]) + sum(
+        bundled(built_site, name).stat().st_size for name in ("wheel", "data"))
     page.wait_for_function(f"window.__progress.some(p => !p.starting && p.loaded === {total})", timeout=30_000)
     progress = page.evaluate("window.__progress")
     assert all(p["total"] == total for p in progress)

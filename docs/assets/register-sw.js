@@ -1,15 +1,44 @@
-/* Registers the offline service worker (site root /sw.js) on every page. On the checker page
-   it also asks the worker to keep the checker's files (Pyodide, the wheel, the data). */
+/* Registers the offline service worker (site root /sw.js) on every page, and shows the
+   footer's notices (overrides/partials/copyright.html):
+   - a page the worker served from the saved copy (no network) says so, with the date saved;
+   - when the network answers later with a different page, a "newer version, reload" notice.
+   On the checker page, once the checker has started, it asks the worker to keep the checker's
+   files: they are then in the browser's HTTP cache, so they are not downloaded twice. */
 (function () {
   "use strict";
+
+  function showNotice(name) {
+    var notice = document.querySelector("[data-edition-notice=" + name + "]");
+    if (notice) notice.hidden = false;
+    return notice;
+  }
+
+  var savedAt = document.documentElement.getAttribute("data-saved-copy");
+  if (savedAt) {
+    var notice = showNotice("saved");
+    var when = new Date(savedAt);
+    var time = notice && notice.querySelector("[data-saved-date]");
+    if (time && !isNaN(when)) {
+      time.dateTime = when.toISOString();
+      time.textContent = when.toLocaleDateString(document.documentElement.lang || undefined) + " " +
+        when.toLocaleTimeString(document.documentElement.lang || undefined, { hour: "2-digit", minute: "2-digit" });
+    }
+  }
+  var reload = document.querySelector("[data-reload]");
+  if (reload) reload.addEventListener("click", function (event) { event.preventDefault(); location.reload(); });
+
   if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
-  var script = document.currentScript;
-  var root = new URL("../", script.src);
+  navigator.serviceWorker.addEventListener("message", function (event) {
+    if (event.data && event.data.type === "newer" && event.data.url === location.href.split("#")[0]) showNotice("newer");
+  });
+  var root = new URL("../", document.currentScript.src);
   navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function () {
     return navigator.serviceWorker.ready;
   }).then(function (registration) {
-    if (document.getElementById("checker") && registration.active) {
-      registration.active.postMessage({ type: "cache-checker" });
+    if (window.checker && window.checker.ready) {
+      window.checker.ready.then(function () {
+        if (registration.active) registration.active.postMessage({ type: "cache-checker" });
+      }, function () { /* nothing to keep */ });
     }
   }).catch(function () { /* offline use is a bonus: the site works without it */ });
 })();

@@ -2,6 +2,8 @@
    window.checker.assess (started by checker-start.js) in the page's language, "what to do now"
    first. Nothing is sent anywhere or stored: a case is kept only by saving it to a file and
    opening that file. Citations and labels come rendered from the build (#checker-texts). */
+import { openCaseFile } from "./case-file.js";
+
 const texts = JSON.parse(document.getElementById("checker-texts").textContent);
 const L = texts.labels;
 const root = document.getElementById("checker");
@@ -16,7 +18,7 @@ window.checker.ready.then(
     setStatus("ready", L["checker-ready"]);
     runButton.disabled = false;
   },
-  (err) => setStatus("failed", err.message === "no-wasm" ? L["checker-no-wasm"] : L["checker-failed"]),
+  (err) => setStatus("failed", L[err.label] || L["checker-failed"]),
 );
 
 function setStatus(state, text) {
@@ -47,7 +49,8 @@ function readCase() {
   for (const el of form.elements) {
     if (!el.name || !el.dataset.type) continue;
     const type = el.dataset.type;
-    if (type === "int" && el.value.trim() !== "") found[el.name] = Number(el.value);
+    if (type === "int" && el.validity.badInput) found[el.name] = NaN; // the checker refuses it by name
+    else if (type === "int" && el.value.trim() !== "") found[el.name] = wholeNumber(el.value);
     else if (type === "flag" && el.checked) found[el.name] = true;
     else if (type === "tristate" && el.value) found[el.name] = el.value === "true";
     else if (type === "choice" && el.value) found[el.name] = el.value;
@@ -58,6 +61,13 @@ function readCase() {
 
 /* A saved case replaces the form as a whole: no preset is applied on top of it. */
 let fillingFromFile = false;
+
+/* "12" -> 12; anything else stays the text typed, for the checker to refuse by name
+   (Number("1e400") is Infinity, which JSON would turn into null: "unknown"). */
+function wholeNumber(text) {
+  const value = Number(text.trim());
+  return /^\s*\d{1,12}\s*$/.test(text) && Number.isSafeInteger(value) ? value : text.trim();
+}
 
 function fillForm(caseObject) {
   fillingFromFile = true;
@@ -432,10 +442,14 @@ async function runCheck() {
   } catch (err) {
     root.classList.remove("has-result");
     resultBox.hidden = true;
+    if (err.name === "CheckerError") {
+      runButton.disabled = true;
+      setStatus("failed", L[err.label] || L["checker-failed"]);
+      return;
+    }
     showError(err.message);
-  } finally {
-    setStatus("ready", L["checker-ready"]);
   }
+  setStatus("ready", L["checker-ready"]);
 }
 
 form.addEventListener("submit", (event) => {
@@ -467,12 +481,12 @@ document.getElementById("checker-open").addEventListener("change", async (event)
   const file = event.target.files[0];
   event.target.value = "";
   if (!file) return;
+  showError("");
   try {
-    const caseObject = JSON.parse(await file.text());
-    if (typeof caseObject !== "object" || caseObject === null || Array.isArray(caseObject)) throw new Error("not a case");
-    fillForm(caseObject);
-    if (!runButton.disabled) runCheck();
+    await openCaseFile(file, fillForm, readCase);
+    runCheck();
   } catch (err) {
+    resultBox.hidden = true;
     showError(`${L["checker-open-failed"]}: ${err.message}`);
   }
 });

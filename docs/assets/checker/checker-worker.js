@@ -1,8 +1,46 @@
 /* Runs the checker (the same Python package as on the command line) in Pyodide, off the
-   page's main thread. Messages in: {id, type: "init" | "assess", payload}; out: {id, ok, ...},
-   and {progress: {loaded, total}} while the start-up files download.
+   page's main thread. Messages in: {id, type: "init" | "assess-text" | "time", payload};
+   out: {id, ok, ...}. A case arrives as JSON text and is read by checker.case_file, as the
+   command line reads a file: the same refusals (duplicate keys, NaN, depth, size) in both.
+   A start-up failure names its kind (`code`: "missing" when a file could not be fetched).
+   While the start-up files download it posts {progress: {loaded, total}}, then {starting}.
    Everything it loads comes from the serving host; it stores nothing. */
 let run = null;
+
+async function fetchOk(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+/* "missing" when the failure is a file that could not be fetched (offline, not saved yet). */
+function failureCode(err) {
+  if (err && err.code) return err.code;
+  const text = String((err && err.message) || err);
+  if (!self.navigator.onLine || /fetch|network|HTTP \d|import|load/i.test(text)) return "missing";
+  return "failed";
+}
+
+/* The offline copy's cache (the service worker's CACHE in build_scripts/service_worker.js). */
+const OFFLINE_CACHE = "bagdar-site";
+
+/* Fetches of the checker's content-hashed files (they never change) are answered from the
+   offline copy when it has them, and saved there when fetched: so the first visit downloads
+   each once, even before the service worker controls this worker. */
+const saving = [];
+function keepFetched(prefixes) {
+  const plain = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+    if (!self.caches || !prefixes.some((prefix) => url.startsWith(prefix))) return plain(input, init);
+    const cache = await caches.open(OFFLINE_CACHE).catch(() => null);
+    const saved = cache && await cache.match(url).catch(() => null);
+    if (saved) return saved;
+    const response = await plain(input, init);
+    if (cache && response.ok) saving.push(cache.put(url, response.clone()).catch(() => {}));
+    return response;
+  };
+}
 
 /* Counts the bytes of every response as it arrives, from a clone: Pyodide keeps the original
    response, so the browser can still stream-compile the WebAssembly and reuse its code cache. */
@@ -35,15 +73,16 @@ function countDownloads(total) {
   return () => { self.fetch = originalFetch; };
 }
 
-async function fetchOk(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response;
-}
-
 async function init({ pyodide: indexURL, wheel, data, bytes }) {
   const phases = { start: performance.now() };
+  keepFetched([indexURL, new URL("./", wheel).href, new URL("./", data).href]);
   const stopCounting = countDownloads(bytes);
+  try {
+    // The smallest module: compiling fails at once where a policy blocks WebAssembly.
+    await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (err) {
+    throw Object.assign(new Error(`WebAssembly is blocked: ${err.message}`), { code: "no-wasm" });
+  }
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const [pyodide, wheelBytes, dataText] = await Promise.all([
     loadPyodide({ indexURL }).then((py) => { phases.pyodide = performance.now(); return py; }),
@@ -63,23 +102,46 @@ from checker.json_api import assess_json
 checker.use_data(json.loads(_DATA_JSON))
 assess_json`);
   phases.checker = performance.now();
+  // Ready once the files are saved, so the page's later request to keep them finds them.
+  await Promise.all(saving);
   return phases;
 }
 
+/* Pyodide may fail outside the promise init awaits (an aborted WebAssembly download):
+   end the start-up with that failure instead of waiting for the page's time limit. */
+let starting = null;
+function failStart(reason) {
+  if (starting === null) return;
+  self.postMessage({ id: starting, ok: false, fatal: true, code: failureCode(reason), error: String((reason && reason.message) || reason) });
+  starting = null;
+}
+self.addEventListener("unhandledrejection", (event) => failStart(event.reason));
+self.addEventListener("error", (event) => failStart(event.error || event.message));
+
 self.onmessage = async (event) => {
   const { id, type, payload } = event.data;
+  if (type === "init") {
+    starting = id;
+    try {
+      const result = await init(payload);
+      if (starting === id) self.postMessage({ id, ok: true, result });
+    } catch (err) {
+      failStart(err);
+    }
+    starting = null;
+    return;
+  }
   try {
-    if (type === "init") {
-      self.postMessage({ id, ok: true, result: await init(payload) });
-    } else if (type === "assess") {
-      self.postMessage({ id, ...JSON.parse(run(JSON.stringify(payload))) });
+    if (type === "assess-text") {
+      self.postMessage({ id, ...JSON.parse(run(payload)) });
     } else if (type === "time") {
       // Benchmarks: median assess time inside Pyodide over `payload.repeat` runs of each case.
       const times = [];
       for (let i = 0; i < payload.repeat; i += 1) {
         for (const item of payload.cases) {
+          const text = JSON.stringify(item);
           const start = performance.now();
-          run(JSON.stringify(item));
+          run(text);
           times.push(performance.now() - start);
         }
       }
@@ -87,6 +149,6 @@ self.onmessage = async (event) => {
       self.postMessage({ id, ok: true, result: { median_ms: times[Math.floor(times.length / 2)], runs: times.length } });
     }
   } catch (err) {
-    self.postMessage({ id, ok: false, fatal: true, error: String((err && err.message) || err) });
+    self.postMessage({ id, ok: false, fatal: true, code: "stopped", error: String((err && err.message) || err) });
   }
 };
