@@ -96,7 +96,8 @@ class Audit:
         route = tuple(a["id"] for a in assess(case["input"], data=checker_data)["referral"]["actions"])
         facts = ", ".join(f"{key}: {_plain(value)}" for key, value in case["input"].items()) or "—"
         paragraphs = ", ".join(dict.fromkeys(steps[step]["paragraph"] for step in route))
-        return CaseView(number, case_anchor(case["name"]), case["name"], facts, tuple(case.get("cites", [])), route, paragraphs)
+        return CaseView(number, case_anchor(case["name"]), case["name"], facts, tuple(case.get("cites", [])), route,
+                        paragraphs)
 
 
 def _plain(value) -> str:

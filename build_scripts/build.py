@@ -1,7 +1,8 @@
 """Build the site: validate the data, generate the pages, bundle the assets, run MkDocs.
 
 Usage: ``python -m build_scripts.build [DATA_DIR OUT_DIR]`` (writes site/, or OUT_DIR/site from
-DATA_DIR). A data problem stops the build with one line per problem (file, entry id, field, what is wrong) and exit status 1.
+DATA_DIR). A data problem stops the build with one line per problem (file, entry id, field, what is wrong)
+and exit status 1.
 ``BAGDAR_DATA=DIR`` builds from another data folder, ``BAGDAR_DOCS=DIR`` generates the pages into
 another folder than build/docs; ``BAGDAR_SEARCH=material`` leaves
 Material's own search as it is (no search per language).
@@ -128,7 +129,8 @@ def main(argv: list[str]) -> int:
         print(f"build stopped: {err}", file=sys.stderr)
         return 1
     except Exception as err:  # a bug or an exhausted resource: still one line, never a traceback
-        print(f"build stopped: internal error: {type(err).__name__}: {' '.join(str(err).split())[:300]}", file=sys.stderr)
+        print(f"build stopped: internal error: {type(err).__name__}: {' '.join(str(err).split())[:300]}",
+              file=sys.stderr)
         return 1
     print(f"site built in {site}")
     return 0

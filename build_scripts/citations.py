@@ -106,7 +106,8 @@ def place(doc: str, ref: str, lang: str) -> str:
             return "бұйрық" if kk else "приказ"
         return "бекіту туралы бұйрық" if kk else "приказ об утверждении"
     if ref.startswith("order."):
-        owner = ("бұйрықтың", "приказа") if doc in CRITERIA_DOCS else ("бекіту туралы бұйрықтың", "приказа об утверждении")
+        owner = (("бұйрықтың", "приказа") if doc in CRITERIA_DOCS
+                 else ("бекіту туралы бұйрықтың", "приказа об утверждении"))
         return _paragraph(ref[len("order."):], kk, owner)
     if ref.startswith("ch."):
         return f"{ref[3:]}-тарау" if kk else f"глава {ref[3:]}"
@@ -130,7 +131,8 @@ def _paragraph(ref: str, kk: bool, owner: tuple[str, str] = ("", "")) -> str:
         head = f"{of_kk} " if of_kk else ""
         if not sub:
             return f"{head}{paragraph}-{'тармағы' if of_kk else 'тармақ'}"
-        return f"{head}{paragraph}-тармағының {sub}) тармақшасы" if of_kk else f"{paragraph}-тармақтың {sub}) тармақшасы"
+        return (f"{head}{paragraph}-тармағының {sub}) тармақшасы" if of_kk
+                else f"{paragraph}-тармақтың {sub}) тармақшасы")
     tail = f" {of_ru}" if of_ru else ""
     if not sub:
         return f"пункт {paragraph}{tail}"

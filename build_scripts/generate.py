@@ -139,7 +139,8 @@ class PageContext:
         forms = self._labels[key][self.lang].split("|")
         if len(forms) == 3:
             n10, n100 = number % 10, number % 100
-            form = forms[0] if n10 == 1 and n100 != 11 else forms[1] if 2 <= n10 <= 4 and not 12 <= n100 <= 14 else forms[2]
+            form = (forms[0] if n10 == 1 and n100 != 11
+                    else forms[1] if 2 <= n10 <= 4 and not 12 <= n100 <= 14 else forms[2])
         else:
             form = forms[0]
         return escape_text(form.replace("#", str(number)))
@@ -244,7 +245,8 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
                     audit=audit, quiz=quiz, assets=assets, pocket=pocket_card, law=law,
                     **extra) + abbreviations.include(lang)
             except MissingLabel as err:
-                raise DataError([Problem("data/ui.yaml", err.key, "text", f"label is missing (used by {path})")]) from None
+                raise DataError([Problem("data/ui.yaml", err.key, "text",
+                                         f"label is missing (used by {path})")]) from None
             except (KeyError, jinja2.UndefinedError) as err:
                 raise DataError([Problem(f"page {path}", (extra.get("entry") or {}).get("id", ""), "",
                                          f"the data lacks what the page needs: {err}")]) from None

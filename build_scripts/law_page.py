@@ -25,7 +25,8 @@ def _quotes(data: dict) -> dict[str, dict]:
     found = {}
     for term in data["glossary"]["terms"]:
         if term["source"]["doc"] == LAW_DOC:
-            found[term["source"]["ref"]] = {lang: f"{term['term'][lang]} – {term['text'][lang]}" for lang in ("kk", "ru")}
+            found[term["source"]["ref"]] = {lang: f"{term['term'][lang]} – {term['text'][lang]}"
+                                            for lang in ("kk", "ru")}
     for entry in data["competences"]["competences"]:
         if entry["source"]["doc"] == LAW_DOC and "text" in entry:
             found.setdefault(entry["source"]["ref"], entry["text"])
@@ -70,8 +71,8 @@ def law_view(data: dict) -> list[dict]:
                 "kk": kk, "ru": source["ru"] if source else None,
             })
             anchors.add(anchor)
-        out.append({"number": number, "anchor": law_anchor(str(number)), "title": {"kk": title["kk"], "ru": title.get("ru")},
-                    "blocks": blocks})
+        out.append({"number": number, "anchor": law_anchor(str(number)),
+                    "title": {"kk": title["kk"], "ru": title.get("ru")}, "blocks": blocks})
     return out
 
 

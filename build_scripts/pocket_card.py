@@ -57,7 +57,8 @@ def qr_svg(url: str, label: str) -> Markup:
     """The QR code of `url` as inline SVG, drawn at build time (no network), sized by CSS."""
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None)
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" data-url="{Markup.escape(url)}" ', 1))
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" '
+                                       f'data-url="{Markup.escape(url)}" ', 1))
 
 
 def _items(entries: list, lang: str) -> list:

@@ -22,7 +22,8 @@ from build_scripts import citations
 
 #: Topics, in the order the pages offer them.
 TOPICS = ("indicators", "card", "bodies", "deadlines", "glossary")
-#: Where the bank is written under the docs folder, one file per language (not `x.ru.json`: the i18n plugin reads that suffix as a language).
+#: Where the bank is written under the docs folder, one file per language (not `x.ru.json`: the i18n plugin
+#: reads that suffix as a language).
 BANK_PATH = "assets/training/questions-{lang}.json"
 #: Options per question (the answer and up to three distractors).
 OPTIONS = 4
@@ -166,7 +167,8 @@ class _Builder:
             if sign.get("form"):
                 self.add(f"form:{sign['id']}", "indicators", "form", self.labels["quiz-q-form"],
                          (sign["form"], forms[sign["form"]]["title"]),
-                         [(f, forms[f]["title"]) for f in self.pick(f"form:{sign['id']}", [f for f in forms if f != sign["form"]])],
+                         [(f, forms[f]["title"])
+                          for f in self.pick(f"form:{sign['id']}", [f for f in forms if f != sign["form"]])],
                          self.say("quiz-e-form", form=forms[sign["form"]]["title"]), sign["source"], sign["text"])
         appendix = {_norm(s["text"]["ru"]) for s in signs} | {_norm(s["text"]["kk"]) for s in signs}
         others = [(key, entry) for key, entry in self.not_signs() if _norm(entry["text"]["ru"]) not in appendix
@@ -224,7 +226,8 @@ class _Builder:
         for entry in rights["obligations"]:
             qid = f"card-obligation:{entry['id']}"
             chosen = self.pick(qid, rights["rights"])
-            self.add(qid, "card", "card-obligation", self.labels["quiz-q-card-obligation"], (entry["id"], entry["text"]),
+            self.add(qid, "card", "card-obligation", self.labels["quiz-q-card-obligation"],
+                     (entry["id"], entry["text"]),
                      [(c["id"], c["text"]) for c in chosen],
                      self.say("quiz-e-card-kind", number={"kk": str(entry["number"]), "ru": str(entry["number"])},
                               intro=rights["obligations_intro"]["text"]),
@@ -246,7 +249,8 @@ class _Builder:
             where = {lang: citations.place(p4["doc"], p4["ref"], lang) for lang in ("kk", "ru")}
             self.add(qid, "bodies", "subject-p4", self.say("quiz-q-subject-p4", place=where),
                      (body["id"], body["name"]), [(b["id"], b["name"]) for b in chosen],
-                     self.labels["quiz-e-subject-p4"], {"doc": "referral-rules-2024", "ref": f"4.{body['rules_subject']}"})
+                     self.labels["quiz-e-subject-p4"],
+                     {"doc": "referral-rules-2024", "ref": f"4.{body['rules_subject']}"})
         holders: dict[str, set] = {}
         for c in comp["competences"]:
             if "text" in c:

@@ -11,9 +11,9 @@ built page has an element with that id: templates may change, a link may not bre
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 #: Search weight (lunr document boost) by type: entries and reference pages first; the checker
 #: (a tool, not an answer) and the training scenarios (stories, not rules) after them.

@@ -28,8 +28,7 @@ import yaml
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from build_scripts import pocket_card
-from build_scripts import search_terms
+from build_scripts import pocket_card, search_terms
 from build_scripts.data_files import DATA_DIR, DATA_NAMES, DataError, Problem, load_data
 from build_scripts.ref_check import unresolved
 from build_scripts.training import training_view

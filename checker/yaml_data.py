@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from .strict_yaml import load
 from .bundle import DATA_NAMES, CheckerDataError, build_bundle, essentials
+from .strict_yaml import load
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 

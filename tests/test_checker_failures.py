@@ -33,8 +33,10 @@ def open_file(page, content: str | bytes) -> None:
 
 
 INVALID_FILES = [
-    ("unknown location", json.dumps({"location": "mars", "indicators": ["who-adult-unemployed"]}), 'location: "mars" is not one of'),
-    ("unknown indicator", json.dumps({"indicators": ["who-adult-unemployed", "who-martian"]}), 'unknown indicator id "who-martian"'),
+    ("unknown location", json.dumps({"location": "mars", "indicators": ["who-adult-unemployed"]}),
+     'location: "mars" is not one of'),
+    ("unknown indicator", json.dumps({"indicators": ["who-adult-unemployed", "who-martian"]}),
+     'unknown indicator id "who-martian"'),
     ("key given twice", '{"consent": true, "consent": false}', 'key "consent" is given twice'),
     ("NaN", '{"age": NaN}', "NaN is not a number"),
     ("Infinity", '{"age": 1e999}', "is not a number a case can hold"),
@@ -83,7 +85,8 @@ def test_open_fills_the_form_only_from_a_valid_case(ready_page):
 def test_nan_and_infinity_are_refused(ready_page):
     page = ready_page
     for value in ("NaN", "Infinity", "-Infinity"):
-        message = page.evaluate(f"window.checker.assess({{age: {value}}}).then(() => 'accepted', e => e.name + ': ' + e.message)")
+        message = page.evaluate(f"window.checker.assess({{age: {value}}})"
+                                ".then(() => 'accepted', e => e.name + ': ' + e.message)")
         assert message == f"InvalidCase: age: {value.replace('-', '-')} is not a number a case can hold"
     page.fill("input[name=age]", "1e400")  # beyond a double: the field's value is "" (badInput)
     page.click("#checker-run")

@@ -31,7 +31,8 @@ def test_the_law_has_85_articles_with_their_structure():
 def test_the_rules_have_45_paragraphs_appendices_and_the_order():
     rules = indexes()[RULES]
     assert {str(n) for n in range(1, 46)} <= rules.refs and "46" not in rules
-    assert {"9.2", "16.3", "app1.who.2", "app1.what.forms.6", "app2.1.17", "app2.2.2", "order.2.1", "ch.3"} <= rules.refs
+    assert {"9.2", "16.3", "app1.who.2", "app1.what.forms.6", "app2.1.17", "app2.2.2", "order.2.1",
+            "ch.3"} <= rules.refs
     assert not {"9.3", "app2.1.18", "app1.who.3", "ch.4"} & rules.refs
 
 
@@ -66,7 +67,8 @@ def test_a_made_up_ref_is_one_line_and_exit_1(tmp_path):
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if "does not exist" in line]
     assert len(lines) == 1
-    assert lines[0].startswith("data/competences.yaml: id=law-5-1-1: source.ref: '8.1.3' does not exist in prevention-law-2025")
+    assert lines[0].startswith("data/competences.yaml: id=law-5-1-1: source.ref: '8.1.3' "
+                               "does not exist in prevention-law-2025")
 
 
 def test_a_step_paragraph_and_a_law_block_are_checked_too(tmp_path):
@@ -74,7 +76,8 @@ def test_a_step_paragraph_and_a_law_block_are_checked_too(tmp_path):
         document["steps"][0]["paragraph"] = "46"
     result = _build_data(tmp_path, break_step, "referral")
     assert result.returncode == 1
-    assert "data/referral.yaml: id=detect-by-indicators: paragraph: '46' does not exist in referral-rules-2024" in result.stderr
+    assert ("data/referral.yaml: id=detect-by-indicators: paragraph: '46' "
+            "does not exist in referral-rules-2024") in result.stderr
 
 
 def test_a_law_text_block_must_name_a_printed_place(tmp_path):
@@ -94,7 +97,8 @@ def test_a_law_text_block_must_name_a_printed_place(tmp_path):
     (LAW, "1.5)", "1-баптың 5) тармақшасы", "подпункт 5) статьи 1"),
     (LAW, "8", "8-бап", "статья 8"),
     (RULES, "app2.1.12", "2-қосымшаның 1-тармағының 12) тармақшасы", "подпункт 12) пункта 1 приложения 2"),
-    (RULES, "order.2.1", "бекіту туралы бұйрықтың 2-тармағының 1) тармақшасы", "подпункт 1) пункта 2 приказа об утверждении"),
+    (RULES, "order.2.1", "бекіту туралы бұйрықтың 2-тармағының 1) тармақшасы",
+     "подпункт 1) пункта 2 приказа об утверждении"),
     ("action-plan-2021-2023", "row.23", "23-тармақ", "пункт 23"),
     ("criteria-amendment-2024", "app2.6-1", "2-қосымшаның 6-1-жолы", "строка 6-1 приложения 2"),
     ("women-protection-units-2015", "5.3", "5-тармақтың 3) тармақшасы", "подпункт 3) пункта 5"),

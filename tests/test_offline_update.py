@@ -103,7 +103,8 @@ def test_a_rebuilt_text_shows_on_the_first_view(tmp_path, built_site, served, pa
     shutil.copytree(ROOT / "data", data)
     sources = data / "sources.yaml"
     text = sources.read_text(encoding="utf-8")
-    sources.write_text(text.replace('short: {kk: "Қайта бағыттау қағидалары"', 'short: {kk: "Қайта бағыттау қағидалары ЖАҢА МӘТІН"', 1),
+    sources.write_text(text.replace('short: {kk: "Қайта бағыттау қағидалары"',
+                                    'short: {kk: "Қайта бағыттау қағидалары ЖАҢА МӘТІН"', 1),
                        encoding="utf-8")
     rebuilt = build(data_dir=data, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site")
     point(link, rebuilt)

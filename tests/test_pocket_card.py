@@ -288,7 +288,8 @@ def test_the_public_page_never_gives_the_reader_an_officials_duties(built_site, 
     assert advice["emergency"]["note"][lang] in text
     for section in ("dont", "note"):
         assert all(a["advice"][lang] in text for a in advice["advice"] if a["section"] == section)
-    assert text.count(next(l["text"][lang] for l in data["ui"]["labels"] if l["id"] == "public-silent-answer")) == len(advice["silent"])
+    assert text.count(next(item["text"][lang] for item in data["ui"]["labels"]
+                           if item["id"] == "public-silent-answer")) == len(advice["silent"])
     for number in [p["number"] for p in data["rights"]["closing"]["phones"]] + ["112"]:
         assert f'href="tel:{number.replace(" ", "")}"' in html
 

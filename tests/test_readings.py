@@ -39,7 +39,8 @@ def test_every_rule_has_a_plain_words_condition_and_every_condition_a_rule():
 
 def test_the_audit_refuses_a_rule_without_a_condition():
     data = copy.deepcopy(DATA)
-    data["route-conditions"]["conditions"] = [c for c in data["route-conditions"]["conditions"] if c["id"] != "identified"]
+    data["route-conditions"]["conditions"] = [c for c in data["route-conditions"]["conditions"]
+                                              if c["id"] != "identified"]
     with pytest.raises(ValueError, match="no condition 'identified'"):
         Audit(data, cases=[])
 
@@ -112,7 +113,8 @@ def test_the_audit_page_shows_every_paragraph_with_its_conditions_and_cases(buil
         assert f'id="para-{paragraph.number}"' in html
         assert paragraph.rules or paragraph.number == "4", f"p. {paragraph.number} has no rule"
         for rule in paragraph.rules:
-            block = html.split(f'class="audit-rule" data-step="{rule.step["id"]}"', 1)[1].split('class="audit-rule"', 1)[0]
+            block = (html.split(f'class="audit-rule" data-step="{rule.step["id"]}"', 1)[1]
+                     .split('class="audit-rule"', 1)[0])
             assert rule.condition[lang] in block.replace("&#34;", '"')
             linked = re.findall(r'href="#(case-[^"]+)"', block)
             assert linked == [c.anchor for c in rule.cases] and linked, rule.step["id"]

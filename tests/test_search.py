@@ -86,7 +86,7 @@ def test_an_indicator_result_links_to_the_indicator(site_url, page, foreign_requ
     very indicator, deep-linked and labelled as an indicator."""
     data = check()
     indicator = next(i for i in data["indicators"]["indicators"] if i["id"] == "what-border-inappropriate-expressions")
-    label = next(l["text"][lang] for l in data["ui"]["labels"] if l["id"] == "search-type-indicator")
+    label = next(item["text"][lang] for item in data["ui"]["labels"] if item["id"] == "search-type-indicator")
     search(page, site_url, "" if lang == "kk" else "ru/", indicator["text"][lang])
     [(links, types)] = [item for item in result_items(page) if item[0][0].endswith("indicators/")]
     assert any(link.endswith("indicators/#what-border-inappropriate-expressions") for link in links)

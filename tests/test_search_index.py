@@ -120,8 +120,10 @@ BAD_CONCEPTS = {
         lambda c: c["finds"].update(pages=["no/such/page"]),
         "data/search-terms.yaml: id=documents-withheld: finds.pages: 'no/such/page' is not a page of the site"),
     "terms that do not reach an entry": (
-        lambda c: c.update(terms={**c["terms"], "ru": ["жираф"]}, finds={"indicators": ["what-no-access-to-documents"]}),
-        "data/search-terms.yaml: id=documents-withheld: terms.ru: none of them occurs in 'what-no-access-to-documents'"),
+        lambda c: c.update(terms={**c["terms"], "ru": ["жираф"]},
+                           finds={"indicators": ["what-no-access-to-documents"]}),
+        "data/search-terms.yaml: id=documents-withheld: terms.ru: "
+        "none of them occurs in 'what-no-access-to-documents'"),
     "missing language": (
         lambda c: c["words"].pop("kk"),
         "data/search-terms.yaml: id=documents-withheld: words.kk: is missing"),

@@ -63,16 +63,19 @@ def test_a_test_is_graded_only_at_the_end_by_topic(site_url, page, banks, foreig
     bank = banks[lang]
     assert {bank[i]["t"] for i in ids} == {"card", "glossary"}
     wrong = ids[0]
-    for box, qid in zip(page.locator(".quiz-question").all(), ids):
+    for box, qid in zip(page.locator(".quiz-question").all(), ids, strict=False):
         q = bank[qid]
         choice = q["a"] if qid != wrong else (q["a"] + 1) % len(q["o"])
         box.locator(f'li[data-option="{choice}"] input').check()
     assert page.locator(".quiz-feedback").count() == 0
     page.get_by_role("button", name=LABELS["quiz-finish"][lang]).click()
-    assert page.locator(".quiz-score").inner_text() == LABELS["quiz-score"][lang].format(right=len(ids) - 1, total=len(ids))
-    rows = dict(zip(page.locator(".quiz-topics th").all_inner_texts(), page.locator(".quiz-topics td").all_inner_texts()))
+    assert (page.locator(".quiz-score").inner_text()
+            == LABELS["quiz-score"][lang].format(right=len(ids) - 1, total=len(ids)))
+    rows = dict(zip(page.locator(".quiz-topics th").all_inner_texts(),
+                    page.locator(".quiz-topics td").all_inner_texts(), strict=False))
     per_topic = {t: [i for i in ids if bank[i]["t"] == t] for t in ("card", "glossary")}
-    assert rows == {LABELS[f"quiz-topic-{t}"][lang]: f"{len(q) - (wrong in q)} / {len(q)}" for t, q in per_topic.items()}
+    assert rows == {LABELS[f"quiz-topic-{t}"][lang]: f"{len(q) - (wrong in q)} / {len(q)}"
+                    for t, q in per_topic.items()}
     first = page.locator(".quiz-question").first
     assert LABELS["quiz-wrong"][lang] in first.locator(".quiz-feedback").inner_text()
     assert bank[wrong]["e"] in first.locator(".quiz-feedback").inner_text()
@@ -105,7 +108,8 @@ def test_practice_gives_feedback_at_once_and_offers_the_missed_questions(site_ur
             assert box.locator(".quiz-cite a").get_attribute("href") == q["h"]
         page.locator(".quiz-next").click()
     assert page.locator(".quiz-score").inner_text() == LABELS["quiz-score"]["ru"].format(right=2, total=3)
-    assert page.locator(".quiz-progress-line").inner_text() == LABELS["quiz-progress"]["ru"].format(answered=3, correct=2)
+    assert (page.locator(".quiz-progress-line").inner_text()
+            == LABELS["quiz-progress"]["ru"].format(answered=3, correct=2))
     page.locator(".quiz-missed").click()
     assert page.locator(".quiz-question").get_attribute("data-id") == seen[0]
     assert LABELS["quiz-question-of"]["ru"].format(n=1, total=1) in page.locator(".quiz-number").inner_text()
@@ -181,7 +185,7 @@ def test_the_key_gives_each_answer_with_explanation_and_citation(site_url, page,
     assert ids == open_test(page, site_url, lang, query + "&print=test")
     open_test(page, site_url, lang, query + "&print=key")
     letters = LABELS["quiz-letters"][lang].split(",")
-    for item, qid in zip(page.locator(".quiz-sheet-list > li").all(), ids):
+    for item, qid in zip(page.locator(".quiz-sheet-list > li").all(), ids, strict=False):
         q = banks[lang][qid]
         text = item.inner_text()
         assert f"{letters[q['a']]}) {q['o'][q['a']]}" in text
