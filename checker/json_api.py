@@ -12,12 +12,12 @@ from .case import InvalidCase
 from .case_file import CaseFileError, parse_json
 
 
-def assess_json(text: str) -> str:
+def assess_json(text: str, data=None) -> str:
     """`{"ok": true, "result": ..., "case": the case read}`, or `{"ok": false, "error": "<one
-    line>"}` for a case that is refused."""
+    line>"}` for a case that is refused; `data` as for assess()."""
     try:
         case = parse_json(text)
-        return json.dumps({"ok": True, "result": assess(case), "case": case}, ensure_ascii=False)
+        return json.dumps({"ok": True, "result": assess(case, data), "case": case}, ensure_ascii=False)
     except (InvalidCase, CaseFileError) as err:
         return json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
     except (RecursionError, MemoryError) as err:

@@ -153,6 +153,8 @@ def test_a_typical_case_prints_on_one_a4_page_without_form_controls(site_url, pa
         .filter(e => e.getClientRects().length > 0).map(e => e.outerHTML.slice(0, 80))""")
     assert printed == []
     assert page.locator(".print-signs li").count() == 6
+    shown = page.locator(".now-box .reading").evaluate_all("els => els.map(e => e.dataset.reading)")
+    assert shown and len(shown) == len(set(shown)), "a reading shared by several steps shows once in the box"
     assert pdf_pages(page, f"print-typical-{lang}") == 1
 
 

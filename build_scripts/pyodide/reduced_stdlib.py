@@ -133,7 +133,8 @@ def reduced_stdlib(pyodide_dir: Path, lock: Path, wheel: Path, data_json: Path, 
     cases_json = json.dumps(cases, ensure_ascii=False)
     cached = CACHE / f"python_stdlib-{_key(full_zip, wheel, data_json, cases_json)}.zip"
     if not cached.exists():
-        expected = [assess_json(json.dumps(case, ensure_ascii=False)) for case in cases]
+        data = json.loads(data_json.read_text(encoding="utf-8"))  # this build's data, as Pyodide gets it
+        expected = [assess_json(json.dumps(case, ensure_ascii=False), data) for case in cases]
         with tempfile.TemporaryDirectory() as tmp:
             cases_file = Path(tmp) / "cases.json"
             cases_file.write_text(cases_json, encoding="utf-8")

@@ -176,9 +176,11 @@ function deadlineSpan(deadline) {
   return span;
 }
 
-function readings(action) {
+/* The site's readings of an action's paragraphs; one given `seen` shows each reading once in a
+   list where several actions share a paragraph. */
+function readings(action, seen = new Set()) {
   const list = Array.isArray(action.readings) ? action.readings : [];
-  return list.filter((r) => r && r.text && r.text[texts.lang])
+  return list.filter((r) => r && r.text && r.text[texts.lang] && !seen.has(r.id) && seen.add(r.id))
     .map((r) => el("p", `${L["reading-label"]}: ${r.text[texts.lang]}`, { class: "reading", "data-reading": r.id || "" }));
 }
 
@@ -197,7 +199,7 @@ function whoDoes(line, caseObject) {
   return texts.actors.detecting_subject;
 }
 
-function nowItem({ line, actions }, caseObject, sharedWho = null) {
+function nowItem({ line, actions }, caseObject, sharedWho = null, seenReadings = new Set()) {
   const item = el("li", null, { "data-now": line.id });
   item.append(el("p", line.text, { class: "now-text" }));
   const meta = el("p", null, { class: "now-meta" });
@@ -212,7 +214,7 @@ function nowItem({ line, actions }, caseObject, sharedWho = null) {
     for (const key of line.links) links.append(el("a", L[`link-${key}`], { href: texts.links[key], "data-link": key }));
     item.append(links);
   }
-  for (const action of actions) item.append(...readings(action));
+  for (const action of actions) item.append(...readings(action, seenReadings));
   return item;
 }
 
@@ -334,7 +336,8 @@ async function render(result, caseObject) {
     const sharedWho = whos.size === 1 ? [...whos][0] : null;
     if (sharedWho) now.append(el("p", `${L["result-actor"]}: ${sharedWho}`, { class: "now-who" }));
     const list = el("ol", null, { class: "now-list" });
-    for (const entry of lines) list.append(nowItem(entry, caseObject, sharedWho));
+    const seenReadings = new Set();
+    for (const entry of lines) list.append(nowItem(entry, caseObject, sharedWho, seenReadings));
     now.append(list);
     const forks = await branches(caseObject, new Set(lines.map(({ line }) => line.id)));
     if (forks) now.append(forks);
