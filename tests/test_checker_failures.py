@@ -113,6 +113,15 @@ def test_a_missing_file_ends_in_a_message(site_url, context, page, missing, says
     assert page.locator("#checker-run").is_disabled()
 
 
+@pytest.mark.parametrize("missing", ["pyodide.asm.wasm", "python_stdlib.zip", "data.json"])
+def test_a_file_the_server_does_not_have_ends_in_a_message(site_url, context, page, missing):
+    # Pyodide swallows a WebAssembly download that fails without a network error: the worker
+    # must notice the 404 itself, not wait for the page's time limit (whose message differs).
+    context.route(re.compile(rf".*/{re.escape(missing)}$"), lambda route: route.fulfill(status=404, body="not here"))
+    assert open_checker(page, site_url + "checker/") == "failed"
+    assert "Интернетке қосылып" in page.inner_text("#checker-status")
+
+
 def test_a_failing_worker_ends_in_a_message(site_url, context, page):
     context.route(re.compile(r".*/checker-worker\.js$"), lambda route: route.fulfill(
         status=200, content_type="text/javascript", body="self.onmessage = () => { throw new Error('boom'); };"))

@@ -21,6 +21,25 @@ function failureCode(err) {
   return "failed";
 }
 
+/* Pyodide catches a failed WebAssembly download itself (it logs a warning and never settles),
+   so a start-up file that cannot be fetched ends the start-up here, whatever the timing. */
+function failOnMissing(prefixes) {
+  const plain = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+    const watched = prefixes.some((prefix) => url.startsWith(prefix));
+    let response;
+    try {
+      response = await plain(input, init);
+    } catch (err) {
+      if (watched) failStart(Object.assign(new Error(`${url}: ${err.message}`), { code: "missing" }));
+      throw err;
+    }
+    if (watched && !response.ok) failStart(Object.assign(new Error(`${url}: HTTP ${response.status}`), { code: "missing" }));
+    return response;
+  };
+}
+
 /* The offline copy's cache (the service worker's CACHE in build_scripts/service_worker.js). */
 const OFFLINE_CACHE = "bagdar-site";
 
@@ -75,7 +94,9 @@ function countDownloads(total) {
 
 async function init({ pyodide: indexURL, wheel, data, bytes }) {
   const phases = { start: performance.now() };
-  keepFetched([indexURL, new URL("./", wheel).href, new URL("./", data).href]);
+  const startFiles = [indexURL, new URL("./", wheel).href, new URL("./", data).href];
+  failOnMissing(startFiles);
+  keepFetched(startFiles);
   const stopCounting = countDownloads(bytes);
   try {
     // The smallest module: compiling fails at once where a policy blocks WebAssembly.
