@@ -12,13 +12,13 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.citations import RULES_DOC
 from build_scripts.data_files import ROOT
 from checker import assess
 from checker.bundle import DATA_NAMES as CHECKER_DATA
 from checker.routing import RULES
 
 CASES_DIR = ROOT / "tests" / "cases"
-RULES_DOC = "referral-rules-2024"
 #: Chapters 2-3 of the Rules: p. 4 names the referral subjects (no step), pp. 5-45 the route.
 FIRST, LAST = 4, 45
 

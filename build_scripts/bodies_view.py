@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from build_scripts.citations import LAW_DOC, RULES_DOC, WOMEN_UNITS_DOC
+
 
 @dataclass
 class BodyView:
@@ -43,16 +45,16 @@ def bodies_view(data: dict) -> dict[str, BodyView]:
     by_article: dict[tuple[str, int], list] = defaultdict(list)
     for c in comp["competences"]:
         view, doc, ref = views[c["body"]], c["source"]["doc"], c["source"]["ref"]
-        if doc == "referral-rules-2024":
+        if doc == RULES_DOC:
             (view.rules_item if c["id"].startswith("rules-p4-") else view.rules_roles).append(c)
-        elif doc == "prevention-law-2025":
+        elif doc == LAW_DOC:
             number = int(ref.split(".")[0])
             article = articles.get(number)
             if article and article["body"] == c["body"]:
                 by_article[(c["body"], number)].append(c)
             else:
                 view.law_other.append(c)
-        elif doc == "women-protection-units-2015":
+        elif doc == WOMEN_UNITS_DOC:
             view.women_units.append(c)
     for (body_id, number), items in by_article.items():
         views[body_id].law_articles.append((articles[number], items))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from build_scripts.data_files import ROOT
 from build_scripts.pyodide.reduced_stdlib import ReducedStdlibError, reduced_lock, reduced_stdlib
-from checker.bundle import essentials
+from checker.bundle import browser_json
 
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
 #: The core files Pyodide needs at run time, copied as they are; `python_stdlib.zip` and
@@ -87,7 +87,7 @@ def bundle_checker(data: dict, target: Path) -> tuple[Path, Path]:
     """The wheel and data.json in target/; returns both paths."""
     wheel = build_checker_wheel(target)
     data_json = target / "data.json"
-    data_json.write_text(json.dumps(essentials(data), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    data_json.write_text(browser_json(data), encoding="utf-8")
     return wheel, data_json
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-RULES_DOC = "referral-rules-2024"
+from checker.bundle import RULES_DOC  # the checker ships it; the other texts' ids are here
+
 LAW_DOC = "prevention-law-2025"
 WOMEN_UNITS_DOC = "women-protection-units-2015"
 PLAN_DOC = "action-plan-2021-2023"
@@ -22,7 +23,7 @@ CARD_PAGE = "card.md"
 INDICATORS_PAGE = "indicators.md"
 CRITERIA_PAGE = "procedure/criteria.md"
 LAW_PAGE = "law.md"
-WOMEN_UNITS_PAGE = "bodies/women-protection-units.md"
+WOMEN_UNITS_PAGE = "bodies/women_protection_units/rules.md"
 PLAN_PAGE = "measures/action-plan.md"
 
 # Appendix 1 of the Rules: the columns of its table, by the question each heading asks.

@@ -7,14 +7,13 @@ mkdocs-static-i18n's suffix structure expects.
 
 from __future__ import annotations
 
-import posixpath
 import shutil
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from build_scripts import abbreviations, checker_page, citations, pocket_card
+from build_scripts import abbreviations, checker_page, citations, pocket_card, site_paths
 from build_scripts.audit import Audit
 from build_scripts.bodies_view import bodies_view
 from build_scripts.bundle import wheel_name
@@ -25,7 +24,7 @@ from build_scripts.procedure import STAGES, Procedure
 from build_scripts.question_bank import quiz_view, write_banks
 from build_scripts.training import training_view
 
-LANGS = ("kk", "ru")
+LANGS = site_paths.LANGS
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DOCS_SRC = ROOT / "docs"
 DOCS_OUT = ROOT / "build" / "docs"
@@ -42,7 +41,7 @@ PAGES = {
     "procedure/criteria.md": "procedure/criteria.md.j2",
     "procedure/how-the-checker-reads.md": "procedure/how-the-checker-reads.md.j2",
     "bodies/index.md": "bodies/index.md.j2",
-    "bodies/women-protection-units.md": "bodies/women-units.md.j2",
+    "bodies/women_protection_units/rules.md": "bodies/women-units.md.j2",
     "measures/action-plan.md": "measures/action-plan.md.j2",
     "measures/prevention.md": "measures/prevention.md.j2",
     "checker.md": "checker.md.j2",
@@ -76,7 +75,7 @@ SECTIONS = {
     "bodies": "bodies/index.md",
     "measures": "measures/action-plan.md",
     "prevention": "measures/prevention.md",
-    "women-protection": "bodies/women-protection-units.md",
+    "women-protection": "bodies/women_protection_units/rules.md",
 }
 
 
@@ -155,21 +154,12 @@ class PageContext:
         MkDocs rewrites links of <a> and <img> only, so a <script src> needs the final URL:
         `indicators.md` is served at `indicators/`, its Russian at `ru/indicators/`.
         """
-        url_dir = posixpath.dirname(self.path) if self.path.endswith("index.md") else self.path[: -len(".md")]
-        depth = len([p for p in url_dir.split("/") if p]) + (self.lang != LANGS[0])
-        return "../" * depth + path
+        return site_paths.to_root(self.path, self.lang) + path
 
     def url(self, target: str) -> str:
         """The served URL of another page (`procedure/rules.md` -> `../procedure/rules/`)
         relative to this page's served URL, for links that MkDocs does not rewrite (scripts)."""
-        def served(path: str) -> str:
-            stem = path[: -len(".md")]
-            return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-        page, _, fragment = target.partition("#")
-        here = served(self.path)
-        rel = posixpath.relpath(served(page) or ".", here or ".")
-        rel = "" if rel == "." else rel + "/"
-        return rel + (f"#{fragment}" if fragment else "")
+        return site_paths.relative(self.path, target)
 
     def sections(self, keys: list[str]) -> list[tuple[str, Markup]]:
         """(page, name) of the site sections among `keys` that exist in this build."""
@@ -205,6 +195,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["checker_page"] = checker_page
+    env.globals.update(RULES_DOC=citations.RULES_DOC, LAW_DOC=citations.LAW_DOC,
+                       WOMEN_UNITS_DOC=citations.WOMEN_UNITS_DOC)
     return env
 
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 import segno
 from markupsafe import Markup
 
+from build_scripts import citations, site_paths
 from build_scripts.data_files import Problem
 
 FILE = "data/pocket-card.yaml"
-SITE_LANGS = ("kk", "ru")
+
 CARDS_PER_SHEET = 4
 #: ui.yaml labels of a Kazakh or Russian side.
 SIDE_LABELS = {"title": None, "call": None, "rights": "pocket-rights", "obligations": "pocket-obligations",
@@ -50,7 +51,7 @@ def card_url(lang: str, site_url: str | None = None) -> str | None:
     base = os.environ.get("SITE_URL", "") if site_url is None else site_url
     if not base.strip():
         return None
-    return base.rstrip("/") + "/" + ("" if lang == SITE_LANGS[0] else f"{lang}/") + "card/"
+    return base.rstrip("/") + "/" + site_paths.lang_root(lang) + site_paths.served(citations.CARD_PAGE)
 
 
 def qr_svg(url: str, label: str) -> Markup:
@@ -97,7 +98,7 @@ def foreign_side(data: dict, language: dict, pair_lang: str) -> Side:
 def sheets(data: dict, lang: str) -> list[Sheet]:
     """The sheets of the page in `lang`: Kazakh with Russian first, then each foreign language
     beside the page's language."""
-    other = SITE_LANGS[1] if lang == SITE_LANGS[0] else SITE_LANGS[0]
+    other = site_paths.LANGS[1] if lang == site_paths.LANGS[0] else site_paths.LANGS[0]
     own = site_side(data, lang)
     pair_name = f"{page_label(data, 'lang-' + lang, lang)} + {page_label(data, 'lang-' + other, lang)}"
     found = [Sheet(f"pair-{other}", pair_name, (own, site_side(data, other)))]

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_scripts import citations, flowchart
+from build_scripts.citations import RULES_DOC
 
-RULES_DOC = "referral-rules-2024"
 #: The procedure pages, procedure/STAGE.md, in reading order (the `stage` of each step).
 STAGES = ("adults", "minors", "abroad", "identification", "assistance")
 #: A stage page that is about one audience also lists that audience's steps on other pages.

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts import citations
+from build_scripts.citations import LAW_DOC, RULES_DOC
 
 #: Topics, in the order the pages offer them.
 TOPICS = ("indicators", "card", "bodies", "deadlines", "glossary")
@@ -240,7 +241,7 @@ class _Builder:
         subjects = [b for b in comp["bodies"] if b["rules_subject"] and b["id"] not in GENERIC_BODIES]
         others = [b for b in comp["bodies"] if not b["rules_subject"] and b["id"] not in GENERIC_BODIES
                   and b["kind"] != "people"]
-        p4 = {"doc": "referral-rules-2024", "ref": "4"}
+        p4 = {"doc": RULES_DOC, "ref": "4"}
         for body in subjects:
             qid = f"subject-p4:{body['id']}"
             same = [b for b in others if b["kind"] == body["kind"] and not self.related(b["id"], body["id"], bodies)]
@@ -250,16 +251,16 @@ class _Builder:
             self.add(qid, "bodies", "subject-p4", self.say("quiz-q-subject-p4", place=where),
                      (body["id"], body["name"]), [(b["id"], b["name"]) for b in chosen],
                      self.labels["quiz-e-subject-p4"],
-                     {"doc": "referral-rules-2024", "ref": f"4.{body['rules_subject']}"})
+                     {"doc": RULES_DOC, "ref": f"4.{body['rules_subject']}"})
         holders: dict[str, set] = {}
         for c in comp["competences"]:
             if "text" in c:
                 holders.setdefault(_norm(c["text"]["ru"]), set()).add(c["body"])
         for c in comp["competences"]:
             doc = c["source"]["doc"]
-            if "text" not in c or doc == "referral-rules-2024" or c["body"] in GENERIC_BODIES:
+            if "text" not in c or doc == RULES_DOC or c["body"] in GENERIC_BODIES:
                 continue
-            if doc == "prevention-law-2025" and not 5 <= int(c["source"]["ref"].split(".")[0]) <= 40:
+            if doc == LAW_DOC and not 5 <= int(c["source"]["ref"].split(".")[0]) <= 40:
                 continue
             owners = holders[_norm(c["text"]["ru"])]
             if len(owners) > 1:

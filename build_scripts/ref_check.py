@@ -7,12 +7,10 @@ resolved against build_scripts/source_index.py; each one that does not resolve i
 
 from __future__ import annotations
 
+from build_scripts.citations import LAW_DOC, RULES_DOC
 from build_scripts.data_files import Problem
 from build_scripts.source_index import indexes
 from checker.routing import RULES
-
-RULES_DOC = "referral-rules-2024"
-LAW_DOC = "prevention-law-2025"
 
 
 def _missing(doc: str, ref) -> str | None:

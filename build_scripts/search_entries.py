@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts.citations import CARD_PAGE, CRITERIA_PAGE, INDICATORS_PAGE, RULES_DOC, RULES_PAGE
+from build_scripts.site_paths import served
+
 #: Search weight (lunr document boost) by type: entries and reference pages first; the checker
 #: (a tool, not an answer) and the training scenarios (stories, not rules) after them.
 BOOSTS = {"indicator": 1, "right": 1, "term": 1, "paragraph": 1, "body": 1, "scenario": 0.25, "tool": 0.25}
@@ -80,19 +83,19 @@ def _numbered(label: str) -> Callable[[dict, str, dict], str]:
 
 
 KINDS = (
-    Kind("indicator", _indicator_headings, lambda e: "indicators/",
+    Kind("indicator", _indicator_headings, lambda e: served(INDICATORS_PAGE),
          lambda e, lang, d: e["title"][lang], lambda e, lang: "", indexed=False),
-    Kind("indicator", lambda d: iter(d["indicators"]["indicators"]), lambda e: "indicators/",
+    Kind("indicator", lambda d: iter(d["indicators"]["indicators"]), lambda e: served(INDICATORS_PAGE),
          lambda e, lang, d: e["text"][lang], lambda e, lang: "", boost=TITLE_IS_TEXT),
-    Kind("right", lambda d: iter(d["rights"]["rights"] + d["rights"]["obligations"]), lambda e: "card/",
+    Kind("right", lambda d: iter(d["rights"]["rights"] + d["rights"]["obligations"]), lambda e: served(CARD_PAGE),
          lambda e, lang, d: e["text"][lang], lambda e, lang: "", boost=TITLE_IS_TEXT),
-    Kind("term", lambda d: iter(d["glossary"]["terms"]), lambda e: "glossary/",
+    Kind("term", lambda d: iter(d["glossary"]["terms"]), lambda e: served("glossary.md"),
          lambda e, lang, d: e["term"][lang], lambda e, lang: e["text"][lang]),
-    Kind("paragraph", lambda d: _paragraphs(d, "referral-rules-2024"), lambda e: "procedure/rules/",
+    Kind("paragraph", lambda d: _paragraphs(d, RULES_DOC), lambda e: served(RULES_PAGE),
          _numbered("search-type-paragraph"), paragraph_text),
-    Kind("paragraph", lambda d: _paragraphs(d, "criteria-amendment-2024"), lambda e: "procedure/criteria/",
+    Kind("paragraph", lambda d: _paragraphs(d, "criteria-amendment-2024"), lambda e: served(CRITERIA_PAGE),
          _numbered("search-type-paragraph"), paragraph_text),
-    Kind("body", lambda d: iter(d["competences"]["competences"]), lambda e: f"bodies/{e['body']}/",
+    Kind("body", lambda d: iter(d["competences"]["competences"]), lambda e: served(f"bodies/{e['body']}.md"),
          lambda e, lang, d: _body_name(d, e["body"], lang), lambda e, lang: (e.get("text") or e["summary"])[lang]),
 )
 

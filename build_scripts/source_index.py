@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from build_scripts.citations import LAW_DOC, RULES_DOC, WOMEN_UNITS_DOC
 from build_scripts.data_files import ROOT
 
 SOURCES = ROOT / "sources"
@@ -143,7 +144,7 @@ def _rules_with_order(lines: list[str]) -> set[str]:
 
 
 def _referral_rules() -> SourceIndex:
-    lines = _read("referral-rules-2024")
+    lines = _read(RULES_DOC)
     app1 = _split_at(lines, re.compile(r"^1-қосымша\s*$"))
     app2 = _split_at(lines, re.compile(r"^2-қосымша\s*$"))
     refs = _rules_with_order(lines[:app1])
@@ -152,11 +153,11 @@ def _referral_rules() -> SourceIndex:
     refs |= {f"app1.{key}" for key, heading in APP1_GROUPS.items() if _squash(heading) in table}
     refs.add("app2")
     refs |= _paragraphs(lines[app2:], "app2.")
-    return SourceIndex("referral-rules-2024", refs)
+    return SourceIndex(RULES_DOC, refs)
 
 
 def _women_units() -> SourceIndex:
-    return SourceIndex("women-protection-units-2015", _rules_with_order(_read("women-protection-units-2015")))
+    return SourceIndex(WOMEN_UNITS_DOC, _rules_with_order(_read(WOMEN_UNITS_DOC)))
 
 
 def _criteria_amendment() -> tuple[SourceIndex, SourceIndex]:
@@ -180,7 +181,7 @@ def _action_plan() -> SourceIndex:
 
 def _law() -> SourceIndex:
     """Articles, their numbered paragraphs and sub-paragraphs, with the text of each block."""
-    lines = _read("prevention-law-2025")
+    lines = _read(LAW_DOC)
     articles: dict[int, Article] = {}
     article = None
     title_open = False
@@ -239,7 +240,7 @@ def _law() -> SourceIndex:
             block_lines.append(line)
     close()
     refs = {str(n) for n in articles} | {b.ref for a in articles.values() for b in a.blocks}
-    return SourceIndex("prevention-law-2025", refs, articles)
+    return SourceIndex(LAW_DOC, refs, articles)
 
 
 @cache

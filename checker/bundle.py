@@ -7,6 +7,7 @@ against the route once and indexes it, so that assess() only looks things up.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from .routing import RULES
@@ -78,6 +79,12 @@ def essentials(raw) -> dict:
         "readings": {"readings": [{k: r[k] for k in ("id", "paragraph", "steps", "text")}
                                   for r in readings["readings"]]},
     }
+
+
+def browser_json(raw) -> str:
+    """What the browser passes to use_data(): the checked data's essentials as compact JSON."""
+    build_bundle(raw)
+    return json.dumps(essentials(raw), ensure_ascii=False, separators=(",", ":"))
 
 
 _installed: Bundle | None = None
