@@ -24,7 +24,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from build_scripts import abbreviations
+from build_scripts import abbreviations, nav_titles
 from build_scripts.bundle import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
 from build_scripts.edition import edition
@@ -80,7 +80,8 @@ def sync_tree(source: Path, target: Path) -> None:
 
 def theme_facts(config, data: dict, data_dir: Path) -> None:
     """What the theme's overrides show on every page: the Content-Security-Policy and the
-    footer's edition (content version, date, the texts followed)."""
+    footer's edition (content version, date, the texts followed), and the nav's titles."""
+    nav_titles.apply(config, data)
     config.extra["csp"] = CSP
     config.extra["edition"] = edition(data, data_dir)
 

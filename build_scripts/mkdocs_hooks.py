@@ -53,11 +53,11 @@ def on_config(config):
     if config.get(CHECKED_DATA) is None:
         try:
             config[CHECKED_DATA] = check(data_dir())
+            theme_facts(config, config[CHECKED_DATA], data_dir())
         except DataError as err:
             for problem in err.problems:
                 log.error(str(problem))
             raise Abort(f"build stopped: {len(err.problems)} data problem(s)") from None
-        theme_facts(config, config[CHECKED_DATA], data_dir())
     return config
 
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs.config import load_config
+
 from build_scripts.generate import LANGS, SECTIONS
 from build_scripts.language_search import BOOSTS
+from build_scripts.nav_titles import label_ids
 from build_scripts.procedure import STAGES
 from build_scripts.question_bank import TOPICS
 from build_scripts.validate import check
@@ -48,14 +51,24 @@ COMPUTED = {
 }
 
 
+def nav_ids() -> set[str]:
+    """The ids mkdocs.yml's nav names (build_scripts/nav_titles.py gives them their titles)."""
+    return set(label_ids(load_config(str(ROOT / "mkdocs.yml")).nav))
+
+
 def reader_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for pattern in READERS for p in sorted(ROOT.glob(pattern)))
 
 
 def used(ident: str, text: str) -> bool:
+    if ident in NAV:
+        return True
     if re.search(rf"""["']{re.escape(ident)}["']""", text):
         return True
     return any(ident.startswith(prefix) and ident[len(prefix):] in values for prefix, values in COMPUTED.items())
+
+
+NAV = nav_ids()
 
 
 def test_every_label_is_used():
