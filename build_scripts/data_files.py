@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.derived import complete
 from checker.yaml_data import DataFileError, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,4 +77,5 @@ def load_data(data_dir: Path = DATA_DIR, names=DATA_NAMES) -> tuple[dict, list[P
             problems.append(Problem(label, "", "", "must be a mapping of named sections"))
             continue
         data[name] = loaded
+    problems += [Problem(*problem) for problem in complete(data)]
     return data, problems

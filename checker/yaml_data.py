@@ -13,6 +13,7 @@ import yaml
 
 from .bundle import DATA_NAMES, CheckerDataError, browser_json
 from .case_file import depth
+from .derived import complete
 from .strict_yaml import YamlRefused, load
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -58,15 +59,18 @@ def read_yaml(path: Path):
 
 
 def load_yaml_data(data_dir: Path = DATA_DIR) -> dict:
-    """{"indicators", "criteria", "referral", "readings"}: the content of data_dir/NAME.yaml."""
+    """{"indicators", "criteria", "referral", "readings"}: the content of data_dir/NAME.yaml,
+    the steps given their words from rules-text.yaml (checker.derived)."""
     data = {}
-    for name in DATA_NAMES:
+    for name in (*DATA_NAMES, "rules-text"):
         path = Path(data_dir) / f"{name}.yaml"
         try:
             data[name] = read_yaml(path)
         except DataFileError as err:
             raise CheckerDataError(f"{path}: {err}") from None
-    return data
+    for file, entry, field, message in complete(data):
+        raise CheckerDataError(f"{file}: id={entry}: {field}: {message}")
+    return {name: data[name] for name in DATA_NAMES}
 
 
 def write_json(path: Path, data_dir: Path = DATA_DIR) -> Path:

@@ -34,6 +34,14 @@ def _rename_step(data_dir: Path):
         path.write_text(name.sub("renamed-step", path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
+def _rules_entry(change):
+    """Change sub-paragraph 1) of paragraph 9 in rules-text.yaml."""
+    def edit(d):
+        chapter = next(part for part in d["documents"][0]["parts"] if part["id"] == "ch2")
+        change(next(p for p in chapter["paragraphs"] if p["number"] == "9")["items"][0])
+    return lambda data_dir: edit_yaml(data_dir, "rules-text", edit)
+
+
 def _move_step(data_dir: Path):
     edit_yaml(data_dir, "referral", lambda d: d["steps"].insert(AT + 1, d["steps"].pop(AT)))
 
@@ -58,12 +66,18 @@ BROKEN = {
         _rename_step, "data/referral.yaml: id=renamed-step: id: steps and paragraphs"),
     "steps out of order": (
         _move_step, f"data/referral.yaml: id={NEXT}: id: steps and paragraphs"),
-    "step source ref not its paragraph": (
-        _in_step(lambda s: s["source"].update(ref="1")),
-        f"data/referral.yaml: id={STEP}: source: must be {{doc: referral-rules-2024, ref: "),
-    "step source from another document": (
-        _in_step(lambda s: s["source"].update(doc="prevention-law-2025")),
-        f"data/referral.yaml: id={STEP}: source: must be {{doc: referral-rules-2024, ref: "),
+    "step states its source": (
+        _in_step(lambda s: s.update(source={"doc": "referral-rules-2024", "ref": "1"})),
+        f"data/referral.yaml: id={STEP}: source: follows from the paragraph"),
+    "step paragraph not in the text": (
+        _in_step(lambda s: s.update(paragraph="99")),
+        f"data/referral.yaml: id={STEP}: paragraph: paragraph 99 is not in data/rules-text.yaml"),
+    "step part the paragraph does not have": (
+        _in_step(lambda s: s.update(part=3)),
+        f"data/referral.yaml: id={STEP}: part: paragraph "),
+    "rules-text entry states its derived id": (
+        _rules_entry(lambda e: e.update(id="p9-1")),
+        "data/rules-text.yaml: id=p9-1: id: follows from the number and the place"),
     "combination elements in another order": (
         _combination_reversed, "data/indicators.yaml: (file): combination: the checker knows only the rule all_three"),
     "scenario answer the checker does not route": (
@@ -93,7 +107,7 @@ def test_checker_level_problem_is_one_line_and_exit_1(data_copy, tmp_path, kind,
 
 def test_mkdocs_alone_stops_on_a_data_problem_in_one_line(data_copy, tmp_path):
     """`mkdocs build` runs the same check in its hook (build_scripts/mkdocs_hooks.py)."""
-    _in_step(lambda s: s["source"].update(ref="1"))(data_copy)
+    _in_step(lambda s: s.update(text={"kk": "мәтін", "ru": "текст"}))(data_copy)
     (tmp_path / "docs").mkdir()
     env = {**os.environ, "BAGDAR_DATA": str(data_copy), "BAGDAR_DOCS": str(tmp_path / "docs"),
            "NO_MKDOCS_2_WARNING": "1"}
@@ -102,5 +116,6 @@ def test_mkdocs_alone_stops_on_a_data_problem_in_one_line(data_copy, tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if "data/" in line]
-    assert len(lines) == 1 and f"data/referral.yaml: id={STEP}: source: must be" in lines[0], result.stderr
+    assert len(lines) == 1, result.stderr
+    assert f"data/referral.yaml: id={STEP}: text: follows from the paragraph" in lines[0]
     assert not (tmp_path / "site" / "index.html").exists()

@@ -11,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_scripts.data_files import load_data
 from checker import CheckerDataError, InvalidCase, assess
 from checker.bundle import essentials
 from checker.case import CITIZENSHIPS, IDENTIFYING_SUBJECTS, LOCATIONS, SUBJECT_KINDS, URGENT_NEEDS
@@ -231,20 +232,26 @@ def test_deadlines_and_actors_are_all_used_and_all_defined():
 
 
 def test_step_texts_are_those_of_rules_text():
-    """One wording on the site: each step quotes its (sub)paragraph as given in rules-text.yaml."""
-    document = yaml.safe_load((DATA_DIR / "rules-text.yaml").read_text(encoding="utf-8"))
-    rules = next(d for d in document["documents"] if d["doc"] == "referral-rules-2024")
+    """One wording on the site: referral.yaml states no step's words or source, and each step
+    reads its (sub)paragraph as rules-text.yaml gives it (checker/derived.py)."""
+    raw = yaml.safe_load((DATA_DIR / "referral.yaml").read_text(encoding="utf-8"))["steps"]
+    assert [s["id"] for s in raw if "text" in s or "source" in s] == []
+    data, problems = load_data()
+    assert problems == []
+    rules = next(d for d in data["rules-text"]["documents"] if d["doc"] == "referral-rules-2024")
     texts = {}
     for part in rules["parts"]:
-        for paragraph in part["paragraphs"]:
+        for paragraph in part.get("paragraphs", []):
             items = paragraph.get("items", [])
             texts[paragraph["source"]["ref"]] = {
                 lang: " ".join([paragraph["text"][lang], *(f"{i['number']}) {i['text'][lang]}" for i in items)])
                 for lang in ("kk", "ru")}
             texts.update({item["source"]["ref"]: item["text"] for item in items})
-    for step in STEPS:
+    for step in data["referral"]["steps"]:
+        assert step["source"] == {"doc": "referral-rules-2024", "ref": step["paragraph"]}, step["id"]
         for lang in ("kk", "ru"):
             assert step["text"][lang] in texts[step["paragraph"]][lang], (step["id"], lang)
+            assert (step["text"][lang] == texts[step["paragraph"]][lang]) == ("part" not in step), (step["id"], lang)
 
 
 def test_a_threshold_in_the_data_decides_established():

@@ -76,8 +76,8 @@ def test_a_step_paragraph_and_a_law_block_are_checked_too(tmp_path):
         document["steps"][0]["paragraph"] = "46"
     result = _build_data(tmp_path, break_step, "referral")
     assert result.returncode == 1
-    assert ("data/referral.yaml: id=detect-by-indicators: paragraph: '46' "
-            "does not exist in referral-rules-2024") in result.stderr
+    assert ("data/referral.yaml: id=detect-by-indicators: paragraph: paragraph 46 "
+            "is not in data/rules-text.yaml") in result.stderr
 
 
 def test_a_law_text_block_must_name_a_printed_place(tmp_path):
