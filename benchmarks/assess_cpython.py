@@ -57,8 +57,10 @@ def main(argv: list[str]) -> int:
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    print(f"assess: median {figures['median_us']} µs per call over {len(inputs)} cases x {repetitions} "
-          f"({figures['python']}); written to {RESULTS.relative_to(ROOT)}")
+    print(
+        f"assess: median {figures['median_us']} µs per call over {len(inputs)} cases x {repetitions} "
+        f"({figures['python']}); written to {RESULTS.relative_to(ROOT)}"
+    )
     return 0
 
 

@@ -45,8 +45,14 @@ RESULTS = ROOT / "benchmarks" / "results" / "checker_browser.json"
 SITE = ROOT / "site"
 FULL_PYODIDE = ROOT / "node_modules" / "pyodide"
 CHROMIUM = shutil.which("chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 BARE_PATH = "/__bench__/bare.html"
 FULL_PREFIX = "/__bench__/pyodide-full/"
 BARE_PAGE = f"""<!doctype html><meta charset="utf-8"><title>bare</title>
@@ -63,8 +69,15 @@ FIRST_RESULT = """async () => {
   return performance.now();
 }"""
 SLOW_PHONE = {"latency": 40, "throughput": 10_000_000 / 8, "cpu": 4}
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/wasm", "image/svg+xml",
-                "application/zip", "application/xml")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/wasm",
+    "image/svg+xml",
+    "application/zip",
+    "application/xml",
+)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -76,7 +89,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == BARE_PATH:
             return self._send(BARE_PAGE, "text/html; charset=utf-8", None)
         if path.startswith(FULL_PREFIX):
-            file = FULL_PYODIDE / path[len(FULL_PREFIX):]
+            file = FULL_PYODIDE / path[len(FULL_PREFIX) :]
         else:
             file = SITE / path.lstrip("/")
             if file.is_dir():
@@ -139,9 +152,15 @@ def new_context(browser, **options):
 def throttle(context, page) -> None:
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", {
-        "offline": False, "latency": SLOW_PHONE["latency"],
-        "downloadThroughput": SLOW_PHONE["throughput"], "uploadThroughput": SLOW_PHONE["throughput"]})
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": SLOW_PHONE["latency"],
+            "downloadThroughput": SLOW_PHONE["throughput"],
+            "uploadThroughput": SLOW_PHONE["throughput"],
+        },
+    )
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOW_PHONE["cpu"]})
 
 
@@ -212,6 +231,7 @@ def median(values) -> float:
 def main(runs: int) -> dict:
     if not (SITE / "checker" / "index.html").exists():
         from build_scripts.build import build
+
         build()
     server = Server()
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -233,20 +253,32 @@ def main(runs: int) -> dict:
             "first_result_ms": first,
             "bare_pyodide_full_stdlib_ms": bare,
             "first_result_over_bare": round(first / bare, 3),
-            "slow_phone": {**SLOW_PHONE, "first_result_ms": first_slow, "bare_pyodide_full_stdlib_ms": bare_slow_ms,
-                           "first_result_over_bare": round(first_slow / bare_slow_ms, 3)},
+            "slow_phone": {
+                **SLOW_PHONE,
+                "first_result_ms": first_slow,
+                "bare_pyodide_full_stdlib_ms": bare_slow_ms,
+                "first_result_over_bare": round(first_slow / bare_slow_ms, 3),
+            },
             "second_visit_first_result_ms": median(r["second"] for r in fast),
             "assess_in_pyodide_ms": round(assess_in_pyodide(browser, base), 3),
             "bytes_first_visit": {
                 "checker_page_own": first_visit_bytes(browser, server, base, "checker/", service_worker=False),
-                "checker_page_with_service_worker": first_visit_bytes(browser, server, base, "checker/",
-                                                                      service_worker=True),
-                "content_page_indicators_own": first_visit_bytes(browser, server, base, "indicators/",
-                                                                 service_worker=False),
+                "checker_page_with_service_worker": first_visit_bytes(
+                    browser, server, base, "checker/", service_worker=True
+                ),
+                "content_page_indicators_own": first_visit_bytes(
+                    browser, server, base, "indicators/", service_worker=False
+                ),
             },
-            "targets": {"form_usable_ms": 500, "first_result_over_bare": 1.0, "slow_phone_first_result_ms": 10_000,
-                        "second_visit_first_result_ms": 1500, "checker_page_own_gzip_bytes": 4_500_000,
-                        "assess_in_pyodide_ms": 10, "content_page_gzip_bytes": 300 * 1024},
+            "targets": {
+                "form_usable_ms": 500,
+                "first_result_over_bare": 1.0,
+                "slow_phone_first_result_ms": 10_000,
+                "second_visit_first_result_ms": 1500,
+                "checker_page_own_gzip_bytes": 4_500_000,
+                "assess_in_pyodide_ms": 10,
+                "content_page_gzip_bytes": 300 * 1024,
+            },
         }
         browser.close()
     server.shutdown()

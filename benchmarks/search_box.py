@@ -24,5 +24,4 @@ def result_links(page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")  # Material searches on a real key event, not on fill()
     page.wait_for_function("el => el.textContent !== ''", arg=meta.element_handle())
-    return page.locator(".md-search-result__list > li > a:first-child").evaluate_all(
-        "links => links.map(a => a.href)")
+    return page.locator(".md-search-result__list > li > a:first-child").evaluate_all("links => links.map(a => a.href)")

@@ -90,8 +90,7 @@ def evaluate(page: Page, site_url: str, queries: dict[str, list[dict]]) -> dict:
             if not set(entry["want"]) & set(found):
                 misses.append({"query": entry["q"], "want": entry["want"], "top": found})
         hits = len(entries) - len(misses)
-        figures[lang] = {"hits": hits, "total": len(entries), "rate": round(hits / len(entries), 3),
-                         "misses": misses}
+        figures[lang] = {"hits": hits, "total": len(entries), "rate": round(hits / len(entries), 3), "misses": misses}
     return figures
 
 

@@ -39,27 +39,27 @@ def case_anchor(name: str) -> str:
 
 @dataclass(frozen=True)
 class CaseView:
-    number: int       # its place in the list, from 1: what the links on the page show
+    number: int  # its place in the list, from 1: what the links on the page show
     anchor: str
     name: str
     facts: str
     cites: tuple
-    route: tuple      # the step ids the checker gives
-    paragraphs: str   # their paragraphs, "5, 6, 7, 9.1"
+    route: tuple  # the step ids the checker gives
+    paragraphs: str  # their paragraphs, "5, 6, 7, 9.1"
 
 
 @dataclass(frozen=True)
 class RuleView:
     step: dict
-    condition: dict   # {kk, ru}
+    condition: dict  # {kk, ru}
     readings: list
-    cases: list       # CaseViews reaching the step
+    cases: list  # CaseViews reaching the step
 
 
 @dataclass(frozen=True)
 class ParagraphView:
     number: str
-    paragraph: dict   # the paragraph of rules-text.yaml (text, items)
+    paragraph: dict  # the paragraph of rules-text.yaml (text, items)
     rules: list
 
 
@@ -71,8 +71,10 @@ class Audit:
         conditions = {c["id"]: c["text"] for c in data["route-conditions"]["conditions"]}
         checker_data = {name: data[name] for name in CHECKER_DATA}
         self.readings = data["readings"]["readings"]
-        self.cases = [self._case(number, case, checker_data, steps) for number, case
-                      in enumerate(load_cases() if cases is None else cases, 1)]
+        self.cases = [
+            self._case(number, case, checker_data, steps)
+            for number, case in enumerate(load_cases() if cases is None else cases, 1)
+        ]
         anchors = [c.anchor for c in self.cases]
         if len(set(anchors)) != len(anchors):
             raise ValueError("tests/cases: two case names give the same anchor")
@@ -82,22 +84,30 @@ class Audit:
         for rule in RULES:
             name = rule.applies.__name__
             if name not in conditions:
-                raise ValueError(f"data/route-conditions.yaml: no condition {name!r} (checker/routing.py, "
-                                 f"step {rule.step})")
+                raise ValueError(
+                    f"data/route-conditions.yaml: no condition {name!r} (checker/routing.py, step {rule.step})"
+                )
             step = steps[rule.step]
-            by_paragraph.setdefault(rule.paragraph.split(".")[0], []).append(RuleView(
-                step, conditions[name], [r for r in self.readings if rule.step in r["steps"]],
-                [c for c in self.cases if rule.step in c.route]))
-        self.paragraphs = [ParagraphView(str(n), texts[str(n)], by_paragraph.get(str(n), []))
-                           for n in range(FIRST, LAST + 1)]
+            by_paragraph.setdefault(rule.paragraph.split(".")[0], []).append(
+                RuleView(
+                    step,
+                    conditions[name],
+                    [r for r in self.readings if rule.step in r["steps"]],
+                    [c for c in self.cases if rule.step in c.route],
+                )
+            )
+        self.paragraphs = [
+            ParagraphView(str(n), texts[str(n)], by_paragraph.get(str(n), [])) for n in range(FIRST, LAST + 1)
+        ]
 
     @staticmethod
     def _case(number: int, case: dict, checker_data: dict, steps: dict) -> CaseView:
         route = tuple(a["id"] for a in assess(case["input"], data=checker_data)["referral"]["actions"])
         facts = ", ".join(f"{key}: {_plain(value)}" for key, value in case["input"].items()) or "—"
         paragraphs = ", ".join(dict.fromkeys(steps[step]["paragraph"] for step in route))
-        return CaseView(number, case_anchor(case["name"]), case["name"], facts, tuple(case.get("cites", [])), route,
-                        paragraphs)
+        return CaseView(
+            number, case_anchor(case["name"]), case["name"], facts, tuple(case.get("cites", [])), route, paragraphs
+        )
 
 
 def _plain(value) -> str:

@@ -14,20 +14,27 @@ class BodyView:
 
     body: dict
     children: list = field(default_factory=list)
-    rules_item: list = field(default_factory=list)       # its kind in p. 4 of the Rules
-    rules_common: list = field(default_factory=list)     # duties of every subject of the Rules
-    rules_roles: list = field(default_factory=list)      # its own roles in the Rules
-    law_articles: list = field(default_factory=list)     # (article, [competences]) of the law
-    law_other: list = field(default_factory=list)        # law items outside its own articles
+    rules_item: list = field(default_factory=list)  # its kind in p. 4 of the Rules
+    rules_common: list = field(default_factory=list)  # duties of every subject of the Rules
+    rules_roles: list = field(default_factory=list)  # its own roles in the Rules
+    law_articles: list = field(default_factory=list)  # (article, [competences]) of the law
+    law_other: list = field(default_factory=list)  # law items outside its own articles
     women_units: list = field(default_factory=list)
     plan_rows: list = field(default_factory=list)
     prevention: list = field(default_factory=list)
 
     @property
     def duty_count(self) -> int:
-        return (len(self.rules_item) + len(self.rules_common) + len(self.rules_roles)
-                + sum(len(items) for _, items in self.law_articles) + len(self.law_other)
-                + len(self.women_units) + len(self.plan_rows) + len(self.prevention))
+        return (
+            len(self.rules_item)
+            + len(self.rules_common)
+            + len(self.rules_roles)
+            + sum(len(items) for _, items in self.law_articles)
+            + len(self.law_other)
+            + len(self.women_units)
+            + len(self.plan_rows)
+            + len(self.prevention)
+        )
 
 
 def bodies_view(data: dict) -> dict[str, BodyView]:

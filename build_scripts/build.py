@@ -98,8 +98,9 @@ def finish_site(site_dir: Path, data: dict, language_search: bool = True, offlin
         precompress(site_dir)
 
 
-def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path = SITE_DIR,
-          language_search: bool = True) -> Path:
+def build(
+    data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path = SITE_DIR, language_search: bool = True
+) -> Path:
     """Validate data_dir, then run MkDocs, whose hooks generate docs_dir and finish site_dir
     (with a search per language unless language_search is False)."""
     data = check(data_dir)
@@ -114,8 +115,7 @@ def build(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_OUT, site_dir: Path =
 
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s %(message)s")
-    where = {"data_dir": data_dir(), "docs_dir": Path(os.environ.get("BAGDAR_DOCS") or DOCS_OUT),
-             "site_dir": SITE_DIR}
+    where = {"data_dir": data_dir(), "docs_dir": Path(os.environ.get("BAGDAR_DOCS") or DOCS_OUT), "site_dir": SITE_DIR}
     if len(argv) == 2:
         out = Path(argv[1])
         where = {"data_dir": Path(argv[0]), "docs_dir": out / "docs", "site_dir": out / "site"}
@@ -130,8 +130,9 @@ def main(argv: list[str]) -> int:
         print(f"build stopped: {err}", file=sys.stderr)
         return 1
     except Exception as err:  # a bug or an exhausted resource: still one line, never a traceback
-        print(f"build stopped: internal error: {type(err).__name__}: {' '.join(str(err).split())[:300]}",
-              file=sys.stderr)
+        print(
+            f"build stopped: internal error: {type(err).__name__}: {' '.join(str(err).split())[:300]}", file=sys.stderr
+        )
         return 1
     print(f"site built in {site}")
     return 0

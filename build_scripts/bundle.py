@@ -73,7 +73,11 @@ def build_checker_wheel(target: Path, root: Path = ROOT) -> Path:
         shutil.copytree(root / "checker", source / "checker", ignore=shutil.ignore_patterns("__pycache__"))
         result = subprocess.run(
             [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(source)],
-            cwd=source, capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": WHEEL_EPOCH})
+            cwd=source,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": WHEEL_EPOCH},
+        )
         if result.returncode != 0:
             raise BundleError("building the checker wheel failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
         wheel = out / wheel_name()
@@ -123,8 +127,11 @@ def bundle(data: dict, out: Path) -> dict:
     with tempfile.TemporaryDirectory(dir=out) as work:
         wheel, data_json = bundle_checker(data, Path(work) / "checker")
         pyodide = bundle_pyodide(Path(work) / "pyodide", wheel, data_json)
-        fetched = (sum((pyodide / name).stat().st_size for name in FETCHED["pyodide"])
-                   + wheel.stat().st_size + data_json.stat().st_size)
+        fetched = (
+            sum((pyodide / name).stat().st_size for name in FETCHED["pyodide"])
+            + wheel.stat().st_size
+            + data_json.stat().st_size
+        )
         wheel_file = wheel.name
         pyodide = fingerprinted(pyodide, assets / "pyodide")
         checker_dir = fingerprinted(wheel.parent, assets / "checker")

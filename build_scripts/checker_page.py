@@ -29,10 +29,21 @@ VALUES = {
 PICKERS = ("indicators", "criteria")
 #: Sections: (id, ui label of the legend, fields in order). Indicators come between the first two.
 DETECTION = ("checker-detection", ("detected_by", "location", "age", "may_be_minor", "citizenship"))
-CONSENT = ("checker-consent", ("consent", "refuses_assistance", "urgent_needs", "can_relocate_immediately",
-                               "unaccompanied", "disability"))
-IDENTIFICATION = ("checker-identification", ("identified_by", "trafficking_threat", "refuses_identification",
-                                             "identified_as_victim", "pretrial_victim", "needs_reintegration"))
+CONSENT = (
+    "checker-consent",
+    ("consent", "refuses_assistance", "urgent_needs", "can_relocate_immediately", "unaccompanied", "disability"),
+)
+IDENTIFICATION = (
+    "checker-identification",
+    (
+        "identified_by",
+        "trafficking_threat",
+        "refuses_identification",
+        "identified_as_victim",
+        "pretrial_victim",
+        "needs_reintegration",
+    ),
+)
 #: Field labels whose ui id is not `field-` + the field name with dashes.
 LABELS = {
     "refuses_assistance": "field-refuses",
@@ -42,18 +53,22 @@ LABELS = {
     "needs_reintegration": "field-reintegration",
 }
 #: Value labels by field: a ui label prefix, or None for subject kinds (named as in p. 4).
-VALUE_LABELS = {"location": "location-", "citizenship": "citizenship-", "urgent_needs": "need-",
-                "detected_by": None, "identified_by": None}
+VALUE_LABELS = {
+    "location": "location-",
+    "citizenship": "citizenship-",
+    "urgent_needs": "need-",
+    "detected_by": None,
+    "identified_by": None,
+}
 #: The type annotation of a Case field -> the kind of control that reads it (checker-page.js).
-KINDS = {"bool": "flag", "bool | None": "tristate", "int | None": "int", "str | None": "choice",
-         "frozenset": "list"}
+KINDS = {"bool": "flag", "bool | None": "tristate", "int | None": "int", "str | None": "choice", "frozenset": "list"}
 
 
 @dataclass(frozen=True)
 class Control:
     name: str
-    kind: str          # flag | tristate | int | choice | list
-    label: str         # ui label id
+    kind: str  # flag | tristate | int | choice | list
+    label: str  # ui label id
     values: tuple = ()
 
 
@@ -110,5 +125,7 @@ def citation_map(page, data: dict) -> dict[str, dict]:
 
 def field_actions(data: dict, lang: str) -> list[dict]:
     """The "what to do now" lines for the script, in the page's language."""
-    return [{"id": a["id"], "steps": a["steps"], "by": a["by"], "text": a["summary"][lang],
-             "links": a.get("links", [])} for a in data["field-actions"]["actions"]]
+    return [
+        {"id": a["id"], "steps": a["steps"], "by": a["by"], "text": a["summary"][lang], "links": a.get("links", [])}
+        for a in data["field-actions"]["actions"]
+    ]

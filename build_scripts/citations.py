@@ -47,7 +47,7 @@ def anchor(ref: str) -> str:
     if ref == "order":
         return "order-intro"
     if ref.startswith("order."):
-        return "order-p" + ref[len("order."):].replace(".", "-")
+        return "order-p" + ref[len("order.") :].replace(".", "-")
     return "p" + ref.replace(".", "-")
 
 
@@ -68,7 +68,7 @@ def target(doc: str, ref: str) -> str | None:
         return f"{RULES_PAGE}#{anchor(ref)}"
     if doc in CRITERIA_DOCS:
         if ref.startswith("app2."):
-            return f"{CRITERIA_PAGE}#row-{ref[len('app2.'):]}"
+            return f"{CRITERIA_PAGE}#row-{ref[len('app2.') :]}"
         return CRITERIA_PAGE
     if doc == LAW_DOC:
         return f"{LAW_PAGE}#{law_anchor(ref)}"
@@ -100,22 +100,23 @@ def place(doc: str, ref: str, lang: str) -> str:
             return _paragraph(number, kk, ("қаулының", "постановления"))
         return f"{number}-тармақ" if kk else f"пункт {number}"
     if doc in CRITERIA_DOCS and ref.startswith("app2."):
-        row = ref[len("app2."):]
+        row = ref[len("app2.") :]
         return f"2-қосымшаның {row}-жолы" if kk else f"строка {row} приложения 2"
     if ref == "order":
         if doc in CRITERIA_DOCS:
             return "бұйрық" if kk else "приказ"
         return "бекіту туралы бұйрық" if kk else "приказ об утверждении"
     if ref.startswith("order."):
-        owner = (("бұйрықтың", "приказа") if doc in CRITERIA_DOCS
-                 else ("бекіту туралы бұйрықтың", "приказа об утверждении"))
-        return _paragraph(ref[len("order."):], kk, owner)
+        owner = (
+            ("бұйрықтың", "приказа") if doc in CRITERIA_DOCS else ("бекіту туралы бұйрықтың", "приказа об утверждении")
+        )
+        return _paragraph(ref[len("order.") :], kk, owner)
     if ref.startswith("ch."):
         return f"{ref[3:]}-тарау" if kk else f"глава {ref[3:]}"
     if doc == RULES_DOC and ref.startswith("app1"):
         return _app1(ref.split(".")[1:], kk)
     if doc == RULES_DOC and ref.startswith("app2"):
-        rest = ref[len("app2"):].lstrip(".")
+        rest = ref[len("app2") :].lstrip(".")
         if not rest:
             return "2-қосымша" if kk else "приложение 2"
         return _paragraph(rest, kk, ("2-қосымшаның", "приложения 2"))
@@ -125,15 +126,16 @@ def place(doc: str, ref: str, lang: str) -> str:
 
 
 def _paragraph(ref: str, kk: bool, owner: tuple[str, str] = ("", "")) -> str:
-    """"9" / "9.2" of a paragraph list, optionally of an owner («2-қосымшаның» / «приложения 2»)."""
+    """ "9" / "9.2" of a paragraph list, optionally of an owner («2-қосымшаның» / «приложения 2»)."""
     paragraph, _, sub = ref.partition(".")
     of_kk, of_ru = owner
     if kk:
         head = f"{of_kk} " if of_kk else ""
         if not sub:
             return f"{head}{paragraph}-{'тармағы' if of_kk else 'тармақ'}"
-        return (f"{head}{paragraph}-тармағының {sub}) тармақшасы" if of_kk
-                else f"{paragraph}-тармақтың {sub}) тармақшасы")
+        return (
+            f"{head}{paragraph}-тармағының {sub}) тармақшасы" if of_kk else f"{paragraph}-тармақтың {sub}) тармақшасы"
+        )
     tail = f" {of_ru}" if of_ru else ""
     if not sub:
         return f"пункт {paragraph}{tail}"
@@ -141,7 +143,7 @@ def _paragraph(ref: str, kk: bool, owner: tuple[str, str] = ("", "")) -> str:
 
 
 def _law(ref: str, kk: bool) -> str:
-    """"8" статья, "19.2" пункт, "8.3)" подпункт of the article, "19.2.3)" подпункт of a пункт."""
+    """ "8" статья, "19.2" пункт, "8.3)" подпункт of the article, "19.2.3)" подпункт of a пункт."""
     sub = ref.endswith(")")
     parts = ref.rstrip(")").split(".")
     article = parts[0]

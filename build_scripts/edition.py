@@ -53,8 +53,9 @@ def edition(data: dict, data_dir: Path) -> dict:
     labels = {item["id"]: item["text"] for item in data["ui"]["labels"]}
     missing = [key for key in LABELS if key not in labels]
     if missing:
-        raise DataError([Problem("data/ui.yaml", key, "text", "label is missing (used by every page's footer)")
-                         for key in missing])
+        raise DataError(
+            [Problem("data/ui.yaml", key, "text", "label is missing (used by every page's footer)") for key in missing]
+        )
     texts = []
     for document in data["sources"]["documents"]:
         latest = latest_date(document)

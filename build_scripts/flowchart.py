@@ -19,11 +19,11 @@ WIDTH = 340
 FONT = 13
 LINE = 16
 PAD_X, PAD_Y = 8, 6
-GAP = 20        # between one node and the next (the arrow)
-INDENT = 24     # of a branch below its decision
-RAIL = 12       # x of the flow line within its column
-NOTCH = 10      # the pointed sides of a decision
-CHAR_EM, BOLD_EM = 0.6, 0.66   # average glyph width, in em, of regular and bold text
+GAP = 20  # between one node and the next (the arrow)
+INDENT = 24  # of a branch below its decision
+RAIL = 12  # x of the flow line within its column
+NOTCH = 10  # the pointed sides of a decision
+CHAR_EM, BOLD_EM = 0.6, 0.66  # average glyph width, in em, of regular and bold text
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def wrap(text: str, width: float, bold: bool = False) -> list[str]:
                 lines.append(line)
                 line = ""
             lines.append(word[: limit - 1] + "-")
-            word = word[limit - 1:]
+            word = word[limit - 1 :]
         candidate = f"{line} {word}" if line else word
         if len(candidate) <= limit:
             line = candidate
@@ -104,12 +104,14 @@ class _Drawing:
         bold_class = ' class="fc-bold"'
         spans = "".join(
             f'<tspan x="{x:g}" dy="{LINE if i else FONT:g}"{bold_class if bold else ""}>{escape(t)}</tspan>'
-            for i, (t, bold) in enumerate(lines))
+            for i, (t, bold) in enumerate(lines)
+        )
         self.parts.append(f'<text class="{cls}" x="{x:g}" y="{y:g}">{spans}</text>')
 
     def arrow(self, x: float, y1: float, y2: float) -> None:
         self.parts.append(
-            f'<path class="fc-line" d="M{x:g} {y1:g}V{y2 - 1:g}" marker-end="url(#{self.chart.id}-arrow)"/>')
+            f'<path class="fc-line" d="M{x:g} {y1:g}V{y2 - 1:g}" marker-end="url(#{self.chart.id}-arrow)"/>'
+        )
 
     def line(self, d: str) -> None:
         self.parts.append(f'<path class="fc-line" d="{d}"/>')
@@ -120,8 +122,10 @@ class _Drawing:
         lines += [(t, False) for t in wrap(node.text, inner)]
         h = 2 * PAD_Y + len(lines) * LINE
         radius = h / 2 if node.kind == "link" else 6
-        self.parts.append(f'<g class="fc-node fc-{node.kind}">'
-                          f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="{min(radius, 14):g}"/>')
+        self.parts.append(
+            f'<g class="fc-node fc-{node.kind}">'
+            f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="{min(radius, 14):g}"/>'
+        )
         self.text(x + PAD_X, y + PAD_Y, lines, "fc-text")
         self.parts.append("</g>")
         return y + h
@@ -131,10 +135,17 @@ class _Drawing:
         line and the answer that goes straight on ("" when none)."""
         lines = [(t, True) for t in wrap(node.question, w - 2 * (PAD_X + NOTCH))]
         h = 2 * PAD_Y + len(lines) * LINE
-        points = [(x + NOTCH, y), (x + w - NOTCH, y), (x + w, y + h / 2), (x + w - NOTCH, y + h),
-                  (x + NOTCH, y + h), (x, y + h / 2)]
-        self.parts.append('<g class="fc-node fc-decision"><polygon points="'
-                          + " ".join(f"{px:g},{py:g}" for px, py in points) + '"/>')
+        points = [
+            (x + NOTCH, y),
+            (x + w - NOTCH, y),
+            (x + w, y + h / 2),
+            (x + w - NOTCH, y + h),
+            (x + NOTCH, y + h),
+            (x, y + h / 2),
+        ]
+        self.parts.append(
+            '<g class="fc-node fc-decision"><polygon points="' + " ".join(f"{px:g},{py:g}" for px, py in points) + '"/>'
+        )
         self.text(x + PAD_X + NOTCH, y + PAD_Y, lines, "fc-text")
         self.parts.append("</g>")
         rail, bottom, straight = x + RAIL, y + h, ""
@@ -188,10 +199,12 @@ class _Drawing:
             self.text(1, y + 6, label, "fc-answer")
             bottom = self.sequence(chart.always, 1, WIDTH - 2, y + 12 + len(label) * LINE, False)
         height = bottom + 2
-        head = (f'<svg class="fc" role="img" aria-labelledby="{chart.id}-title" aria-describedby="{chart.id}-desc" '
-                f'viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" font-size="{FONT}">'
-                f'<title id="{chart.id}-title">{escape(chart.title)}</title>'
-                f'<desc id="{chart.id}-desc">{escape(chart.description)}</desc>'
-                f'<defs><marker id="{chart.id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
-                f'markerHeight="6" orient="auto"><path d="M0 0L10 5L0 10z"/></marker></defs>')
+        head = (
+            f'<svg class="fc" role="img" aria-labelledby="{chart.id}-title" aria-describedby="{chart.id}-desc" '
+            f'viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" font-size="{FONT}">'
+            f'<title id="{chart.id}-title">{escape(chart.title)}</title>'
+            f'<desc id="{chart.id}-desc">{escape(chart.description)}</desc>'
+            f'<defs><marker id="{chart.id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
+            f'markerHeight="6" orient="auto"><path d="M0 0L10 5L0 10z"/></marker></defs>'
+        )
         return Markup(head + "".join(self.parts) + "</svg>")

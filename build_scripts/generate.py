@@ -80,8 +80,12 @@ SECTIONS = {
 
 
 #: The asset names of a site whose assets were not bundled (pages rendered alone, in tests).
-UNBUNDLED = {"pyodide": "assets/pyodide/", "wheel": "assets/checker/" + wheel_name(),
-             "data": "assets/checker/data.json", "bytes": 0}
+UNBUNDLED = {
+    "pyodide": "assets/pyodide/",
+    "wheel": "assets/checker/" + wheel_name(),
+    "data": "assets/checker/data.json",
+    "bytes": 0,
+}
 
 
 class MissingLabel(KeyError):
@@ -138,8 +142,13 @@ class PageContext:
         forms = self._labels[key][self.lang].split("|")
         if len(forms) == 3:
             n10, n100 = number % 10, number % 100
-            form = (forms[0] if n10 == 1 and n100 != 11
-                    else forms[1] if 2 <= n10 <= 4 and not 12 <= n100 <= 14 else forms[2])
+            form = (
+                forms[0]
+                if n10 == 1 and n100 != 11
+                else forms[1]
+                if 2 <= n10 <= 4 and not 12 <= n100 <= 14
+                else forms[2]
+            )
         else:
             form = forms[0]
         return escape_text(form.replace("#", str(number)))
@@ -171,7 +180,7 @@ class PageContext:
         return escape_text(words[:1].upper() + words[1:])
 
     def cite(self, source: dict) -> Markup:
-        """"Short title, place" linked to the paragraph where the site shows it."""
+        """ "Short title, place" linked to the paragraph where the site shows it."""
         doc = self.documents[source["doc"]]
         words = f"{doc['short'][self.lang]}, {citations.place(source['doc'], source['ref'], self.lang)}"
         target = citations.target(source["doc"], source["ref"])
@@ -195,8 +204,9 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["checker_page"] = checker_page
-    env.globals.update(RULES_DOC=citations.RULES_DOC, LAW_DOC=citations.LAW_DOC,
-                       WOMEN_UNITS_DOC=citations.WOMEN_UNITS_DOC)
+    env.globals.update(
+        RULES_DOC=citations.RULES_DOC, LAW_DOC=citations.LAW_DOC, WOMEN_UNITS_DOC=citations.WOMEN_UNITS_DOC
+    )
     return env
 
 
@@ -233,15 +243,34 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
             page = PageContext(data, lang, path, paths)
             try:
                 out[page_file(path, lang)] = env.get_template(template).render(
-                    page=page, data=data, lang=lang, bodies=bodies, procedure=procedure, training=training,
-                    audit=audit, quiz=quiz, assets=assets, pocket=pocket_card, law=law,
-                    **extra) + abbreviations.include(lang)
+                    page=page,
+                    data=data,
+                    lang=lang,
+                    bodies=bodies,
+                    procedure=procedure,
+                    training=training,
+                    audit=audit,
+                    quiz=quiz,
+                    assets=assets,
+                    pocket=pocket_card,
+                    law=law,
+                    **extra,
+                ) + abbreviations.include(lang)
             except MissingLabel as err:
-                raise DataError([Problem("data/ui.yaml", err.key, "text",
-                                         f"label is missing (used by {path})")]) from None
+                raise DataError(
+                    [Problem("data/ui.yaml", err.key, "text", f"label is missing (used by {path})")]
+                ) from None
             except (KeyError, jinja2.UndefinedError) as err:
-                raise DataError([Problem(f"page {path}", (extra.get("entry") or {}).get("id", ""), "",
-                                         f"the data lacks what the page needs: {err}")]) from None
+                raise DataError(
+                    [
+                        Problem(
+                            f"page {path}",
+                            (extra.get("entry") or {}).get("id", ""),
+                            "",
+                            f"the data lacks what the page needs: {err}",
+                        )
+                    ]
+                ) from None
     return out
 
 

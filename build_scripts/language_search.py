@@ -48,7 +48,7 @@ def split_index(index: dict) -> dict[str, dict]:
     for lang in LANGS:
         root = language_root(lang)
         docs = [
-            {**doc, "location": doc["location"][len(root):]}
+            {**doc, "location": doc["location"][len(root) :]}
             for doc in index["docs"]
             if page_language(doc["location"]) == lang
         ]
@@ -65,8 +65,11 @@ def with_entries(index: dict, data: dict, lang: str, root: Path) -> dict:
     pages = typed_page_documents(index["docs"], data, lang)
     entries = entry_documents(data, lang, locations, {doc["location"] for doc in pages})
     labels = {label["id"]: label["text"][lang] for label in data["ui"]["labels"]}
-    config = {**index["config"], "thesaurus": for_worker(data, lang, locations),
-              "types": {kind: labels[f"search-type-{kind}"] for kind in BOOSTS}}
+    config = {
+        **index["config"],
+        "thesaurus": for_worker(data, lang, locations),
+        "types": {kind: labels[f"search-type-{kind}"] for kind in BOOSTS},
+    }
     return {**index, "config": config, "docs": pages + entries}
 
 

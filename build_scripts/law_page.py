@@ -25,8 +25,9 @@ def _quotes(data: dict) -> dict[str, dict]:
     found = {}
     for term in data["glossary"]["terms"]:
         if term["source"]["doc"] == LAW_DOC:
-            found[term["source"]["ref"]] = {lang: f"{term['term'][lang]} – {term['text'][lang]}"
-                                            for lang in ("kk", "ru")}
+            found[term["source"]["ref"]] = {
+                lang: f"{term['term'][lang]} – {term['text'][lang]}" for lang in ("kk", "ru")
+            }
     for entry in data["competences"]["competences"]:
         if entry["source"]["doc"] == LAW_DOC and "text" in entry:
             found.setdefault(entry["source"]["ref"], entry["text"])
@@ -58,25 +59,37 @@ def law_view(data: dict) -> list[dict]:
             first = block.part in (None, 1)
             # The first part of a place may be given as part 1 or without a part.
             alias = {None: 1, 1: None}.get(block.part, block.part)
-            source = (given_blocks.get((block.ref, block.part)) or given_blocks.get((block.ref, alias))
-                      or (quotes.get(block.ref) if first else None))
+            source = (
+                given_blocks.get((block.ref, block.part))
+                or given_blocks.get((block.ref, alias))
+                or (quotes.get(block.ref) if first else None)
+            )
             kk = source["kk"] if source else words
             if not block.ref.endswith(")"):
                 shown[block.ref] = shown.get(block.ref, "") + _squash(kk)
             anchor = law_anchor(block.ref)
-            blocks.append({
-                "anchor": None if anchor in anchors or anchor == law_anchor(str(number)) else anchor,
-                "number": _number(block.ref) if block.part is None else "",
-                "sub": block.ref.endswith(")"),
-                "kk": kk, "ru": source["ru"] if source else None,
-            })
+            blocks.append(
+                {
+                    "anchor": None if anchor in anchors or anchor == law_anchor(str(number)) else anchor,
+                    "number": _number(block.ref) if block.part is None else "",
+                    "sub": block.ref.endswith(")"),
+                    "kk": kk,
+                    "ru": source["ru"] if source else None,
+                }
+            )
             anchors.add(anchor)
-        out.append({"number": number, "anchor": law_anchor(str(number)),
-                    "title": {"kk": title["kk"], "ru": title.get("ru")}, "blocks": blocks})
+        out.append(
+            {
+                "number": number,
+                "anchor": law_anchor(str(number)),
+                "title": {"kk": title["kk"], "ru": title.get("ru")},
+                "blocks": blocks,
+            }
+        )
     return out
 
 
 def _number(ref: str) -> str:
-    """"19.2" -> "2.", "19.2.3)" -> "3)"."""
+    """ "19.2" -> "2.", "19.2.3)" -> "3)"."""
     last = ref.rstrip(")").split(".")[-1]
     return f"{last})" if ref.endswith(")") else f"{last}."

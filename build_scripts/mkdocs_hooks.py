@@ -86,6 +86,9 @@ def on_post_build(config):
     if _state["depth"]:
         return
     # No service worker in a preview: it serves pages from its cache, so a reload would not show the edit.
-    finish_site(Path(config.site_dir), _state["data"],
-                language_search=config.get(LANGUAGE_SEARCH, language_search_wanted()),
-                offline=_state["command"] != "serve")
+    finish_site(
+        Path(config.site_dir),
+        _state["data"],
+        language_search=config.get(LANGUAGE_SEARCH, language_search_wanted()),
+        offline=_state["command"] != "serve",
+    )

@@ -38,8 +38,12 @@ def _titled(nav: list, text: dict[str, dict[str, str]]) -> list:
         if not isinstance(item, dict):
             out.append(item)
             continue
-        out.append({text[key][DEFAULT_LANG]: _titled(value, text) if isinstance(value, list) else value
-                    for key, value in item.items()})
+        out.append(
+            {
+                text[key][DEFAULT_LANG]: _titled(value, text) if isinstance(value, list) else value
+                for key, value in item.items()
+            }
+        )
     return out
 
 
@@ -50,18 +54,21 @@ def apply(config, data: dict) -> None:
         config["_bagdar_nav_ids"] = config.nav
     nav = config["_bagdar_nav_ids"]
     text = titles(data)
-    unknown = [Problem("mkdocs.yml", key, "nav", "no data/ui.yaml label or data/sources.yaml document has this id")
-               for key in label_ids(nav) if key not in text]
+    unknown = [
+        Problem("mkdocs.yml", key, "nav", "no data/ui.yaml label or data/sources.yaml document has this id")
+        for key in label_ids(nav)
+        if key not in text
+    ]
     if unknown:
         raise DataError(unknown)
     by_title = {}
     for key in label_ids(nav):  # the translations are keyed by the Kazakh title
         if by_title.setdefault(text[key][DEFAULT_LANG], text[key]) != text[key]:
-            raise DataError([Problem("mkdocs.yml", key, "nav", "another entry has this Kazakh title "
-                                     "and a different translation")])
+            raise DataError(
+                [Problem("mkdocs.yml", key, "nav", "another entry has this Kazakh title and a different translation")]
+            )
     config.nav = _titled(nav, text)
     i18n = config.plugins.get("i18n")
     for language in i18n.config.languages if i18n else ():
         if language.locale != DEFAULT_LANG:
-            language.nav_translations = {text[key][DEFAULT_LANG]: text[key][language.locale]
-                                         for key in label_ids(nav)}
+            language.nav_translations = {text[key][DEFAULT_LANG]: text[key][language.locale] for key in label_ids(nav)}

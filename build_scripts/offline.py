@@ -43,13 +43,16 @@ def cache_url(path: str) -> str:
 def site_files(site: Path) -> list[str]:
     """Every file a reader may need offline."""
     return sorted(
-        name for name in (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-        if Path(name).name not in SKIPPED and not name.endswith((".map", *SIBLINGS))
-        and (not name.startswith(LUNR_DIR) or Path(name).name in LUNR_KEPT))
+        name
+        for name in (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        if Path(name).name not in SKIPPED
+        and not name.endswith((".map", *SIBLINGS))
+        and (not name.startswith(LUNR_DIR) or Path(name).name in LUNR_KEPT)
+    )
 
 
 def kind(site: Path, name: str) -> str:
-    """"checker", "on_use" or "first_visit": when the service worker saves the file."""
+    """ "checker", "on_use" or "first_visit": when the service worker saves the file."""
     if HASHED_DIR.search(name):
         return "checker"
     if name.endswith(".html"):
@@ -72,11 +75,13 @@ def write_service_worker(site: Path) -> Path:
     """site/sw.js with the lists of the built site; its version is a hash of them all."""
     lists = service_worker_lists(site)
     version = hashlib.sha256(json.dumps(lists, sort_keys=True).encode()).hexdigest()[:16]
-    script = (TEMPLATE.read_text(encoding="utf-8")
-              .replace("__VERSION__", version)
-              .replace("__FIRST_VISIT__", json.dumps(lists["first_visit"]))
-              .replace("__ON_USE__", json.dumps(lists["on_use"]))
-              .replace("__CHECKER__", json.dumps(lists["checker"])))
+    script = (
+        TEMPLATE.read_text(encoding="utf-8")
+        .replace("__VERSION__", version)
+        .replace("__FIRST_VISIT__", json.dumps(lists["first_visit"]))
+        .replace("__ON_USE__", json.dumps(lists["on_use"]))
+        .replace("__CHECKER__", json.dumps(lists["checker"]))
+    )
     target = site / "sw.js"
     target.write_text(script, encoding="utf-8")
     return target

@@ -22,8 +22,14 @@ FILE = "data/pocket-card.yaml"
 
 CARDS_PER_SHEET = 4
 #: ui.yaml labels of a Kazakh or Russian side.
-SIDE_LABELS = {"title": None, "call": None, "rights": "pocket-rights", "obligations": "pocket-obligations",
-               "contact": "pocket-contact", "basis": "pocket-basis"}
+SIDE_LABELS = {
+    "title": None,
+    "call": None,
+    "rights": "pocket-rights",
+    "obligations": "pocket-obligations",
+    "contact": "pocket-contact",
+    "basis": "pocket-basis",
+}
 
 
 @dataclass(frozen=True)
@@ -58,8 +64,9 @@ def qr_svg(url: str, label: str) -> Markup:
     """The QR code of `url` as inline SVG, drawn at build time (no network), sized by CSS."""
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None)
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" '
-                                       f'data-url="{Markup.escape(url)}" ', 1))
+    return Markup(
+        svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" data-url="{Markup.escape(url)}" ', 1)
+    )
 
 
 def _items(entries: list, lang: str) -> list:
@@ -74,8 +81,15 @@ def site_side(data: dict, lang: str) -> Side:
     labels["call"] = rights["closing"]["summary"][lang]
     url = card_url(lang)
     qr = qr_svg(url, page_label(data, "pocket-qr", lang)) if url else None
-    return Side(lang, labels, [(p["number"], p["name"][lang]) for p in rights["closing"]["phones"]],
-                _items(rights["rights"], lang), _items(rights["obligations"], lang), [], qr)
+    return Side(
+        lang,
+        labels,
+        [(p["number"], p["name"][lang]) for p in rights["closing"]["phones"]],
+        _items(rights["rights"], lang),
+        _items(rights["obligations"], lang),
+        [],
+        qr,
+    )
 
 
 def page_label(data: dict, key: str, lang: str) -> str:
@@ -87,12 +101,21 @@ def foreign_side(data: dict, language: dict, pair_lang: str) -> Side:
     the pair's, that it is the site's translation."""
     rights = data["rights"]
     texts = {item["ref"]: item["text"] for item in language["items"]}
+
     def items(entries):
         return [(e["number"], e["source"]["ref"], texts[e["source"]["ref"]]) for e in entries]
+
     phones = [(p["number"], language["phones"][p["number"]]) for p in rights["closing"]["phones"]]
     notes = [(language["lang"], language["note"]["own"]), (pair_lang, language["note"][pair_lang])]
-    return Side(language["lang"], dict(language["labels"]), phones, items(rights["rights"]),
-                items(rights["obligations"]), notes, None)
+    return Side(
+        language["lang"],
+        dict(language["labels"]),
+        phones,
+        items(rights["rights"]),
+        items(rights["obligations"]),
+        notes,
+        None,
+    )
 
 
 def sheets(data: dict, lang: str) -> list[Sheet]:
@@ -128,6 +151,12 @@ def problems(data: dict) -> list[Problem]:
             for term in language["terms"]:
                 stem = term.get("stem", term["term"])
                 if term["kk"].lower() in kk.lower() and stem.lower() not in item["text"].lower():
-                    found.append(Problem(FILE, ident, f"items[{index}].text",
-                                         f"{item['ref']} says {term['kk']!r}: use the term {term['term']!r}"))
+                    found.append(
+                        Problem(
+                            FILE,
+                            ident,
+                            f"items[{index}].text",
+                            f"{item['ref']} says {term['kk']!r}: use the term {term['term']!r}",
+                        )
+                    )
     return found

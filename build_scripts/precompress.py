@@ -30,8 +30,7 @@ HEAVY_PREFIXES = ("assets/pyodide/", "assets/checker/")
 
 def wanted(path: Path) -> bool:
     """Whether `path` gets siblings: a compressible kind, above 1 KB, not a sibling itself."""
-    return ((path.suffix in SUFFIXES or path.name in STORED_ARCHIVES)
-            and path.stat().st_size > MIN_BYTES)
+    return (path.suffix in SUFFIXES or path.name in STORED_ARCHIVES) and path.stat().st_size > MIN_BYTES
 
 
 def _compressed(data: bytes, kind: str, quality: int, used: set[Path]) -> bytes:

@@ -24,9 +24,16 @@ STAGE_AUDIENCE = {"adults": "adult", "minors": "minor"}
 DETECTING_ACTORS = ("referral_subjects", "detecting_subject")
 #: What happens after someone reports a case, for the public page (Rules' order).
 AFTER_A_CALL = (
-    "require-informed-consent", "take-measures-on-information", "relocate-safely", "provide-safe-place",
-    "identify-per-criteria", "keep-information-confidential", "inform-identified-victim",
-    "return-to-residence-with-card", "complain-against-non-recognition", "appeal-to-court",
+    "require-informed-consent",
+    "take-measures-on-information",
+    "relocate-safely",
+    "provide-safe-place",
+    "identify-per-criteria",
+    "keep-information-confidential",
+    "inform-identified-victim",
+    "return-to-residence-with-card",
+    "complain-against-non-recognition",
+    "appeal-to-court",
     "provide-social-support",
 )
 
@@ -67,53 +74,102 @@ class Ask:
 
 
 _RELOCATE_ADULT = Ask("flow-q-relocate", (("yes", (Step("relocate-safely"),)), ("no", (Step("provide-safe-place"),))))
-_RELOCATE_MINOR = Ask("flow-q-relocate", (("yes", (Step("relocate-minor-safely"),)),
-                                          ("no", (Step("provide-safe-place-for-minor"),))))
+_RELOCATE_MINOR = Ask(
+    "flow-q-relocate", (("yes", (Step("relocate-minor-safely"),)), ("no", (Step("provide-safe-place-for-minor"),)))
+)
 #: Drawn apart: p. 10 (whoever receives information) and p. 20 (crimes known) in every route.
 _ALWAYS = (Step("take-measures-on-information"), Step("report-crimes-to-police"))
 _REFUSES = Ask("flow-q-refuses", (("yes", (Step("give-information-card"),)), ("no", ())))
 
 #: name -> (nodes, nodes that apply in every case). Each covers every step of its stage.
 CHARTS = {
-    "adults": ((
-        Step("detect-by-indicators"),
-        Ask("flow-q-minor", (("flow-a-minor-or-presumed", (Goto("minors"),)), ("adult", ()))),
-        Step("offer-referral"), Step("require-informed-consent"), Step("communicate-in-safe-place"),
-        Ask("flow-q-consent", (("no", (_REFUSES, Stop("flow-end-no-consent"))), ("yes", ()))),
-        Step("notify-ssp-police-lea"), Step("attend-to-urgent-needs"),
-        Ask("flow-q-location", (("location-abroad", (Goto("abroad"),)), ("location-kazakhstan", ()))),
-        _RELOCATE_ADULT,
-        Goto("identification"),
-    ), _ALWAYS),
-    "minors": ((
-        Step("detect-by-indicators"),
-        Ask("flow-q-minor", (("adult", (Goto("adults"),)), ("flow-a-presumed-minor", (Step("presume-minor"),)),
-                             ("minor", ()))),
-        Step("communicate-with-minor-in-safe-place"), Step("notify-police-or-guardianship"),
-        Step("inform-minor-of-referral"), Step("hand-over-minor"), Step("ensure-minor-safety-and-needs"),
-        _REFUSES,
-        Ask("flow-q-location", (("location-abroad", (Step("refer-minor-from-abroad-to-csc"),)),
-                                ("location-kazakhstan", (_RELOCATE_MINOR,)))),
-        Step("establish-circumstances"),
-        Goto("identification"),
-        Ask("flow-q-unaccompanied", (("yes", (Step("notify-on-unaccompanied-minor"),
-                                              Step("guardianship-acts-as-representative"))), ("no", ()))),
-        Ask("flow-q-identified", (
-            ("no", (Goto("identification", "return-to-residence-with-card"),)),
-            ("yes", (Step("inform-identified-victim"), Step("csc-informs-identified-minor"),
-                     Ask("flow-q-police-ngo", (("yes", (Step("refer-minor-to-csc"),)), ("no", ()))),
-                     Goto("assistance"))))),
-    ), _ALWAYS),
-    "abroad": ((
-        Step("detect-by-indicators"),
-        Ask("flow-q-return", (("yes", (Step("return-to-kazakhstan"),)), ("no", ()))),
-        Ask("flow-q-minor", (
-            ("flow-a-minor-or-presumed", (Step("refer-minor-from-abroad-to-csc"), Goto("minors"))),
-            ("adult", (Goto("adults"),
-                       Ask("flow-q-consent", (("no", (Stop("flow-end-no-consent"),)),
-                                              ("yes", (Step("refer-from-abroad-to-ssp"),)))))))),
-        Goto("identification"),
-    ), _ALWAYS),
+    "adults": (
+        (
+            Step("detect-by-indicators"),
+            Ask("flow-q-minor", (("flow-a-minor-or-presumed", (Goto("minors"),)), ("adult", ()))),
+            Step("offer-referral"),
+            Step("require-informed-consent"),
+            Step("communicate-in-safe-place"),
+            Ask("flow-q-consent", (("no", (_REFUSES, Stop("flow-end-no-consent"))), ("yes", ()))),
+            Step("notify-ssp-police-lea"),
+            Step("attend-to-urgent-needs"),
+            Ask("flow-q-location", (("location-abroad", (Goto("abroad"),)), ("location-kazakhstan", ()))),
+            _RELOCATE_ADULT,
+            Goto("identification"),
+        ),
+        _ALWAYS,
+    ),
+    "minors": (
+        (
+            Step("detect-by-indicators"),
+            Ask(
+                "flow-q-minor",
+                (("adult", (Goto("adults"),)), ("flow-a-presumed-minor", (Step("presume-minor"),)), ("minor", ())),
+            ),
+            Step("communicate-with-minor-in-safe-place"),
+            Step("notify-police-or-guardianship"),
+            Step("inform-minor-of-referral"),
+            Step("hand-over-minor"),
+            Step("ensure-minor-safety-and-needs"),
+            _REFUSES,
+            Ask(
+                "flow-q-location",
+                (
+                    ("location-abroad", (Step("refer-minor-from-abroad-to-csc"),)),
+                    ("location-kazakhstan", (_RELOCATE_MINOR,)),
+                ),
+            ),
+            Step("establish-circumstances"),
+            Goto("identification"),
+            Ask(
+                "flow-q-unaccompanied",
+                (
+                    ("yes", (Step("notify-on-unaccompanied-minor"), Step("guardianship-acts-as-representative"))),
+                    ("no", ()),
+                ),
+            ),
+            Ask(
+                "flow-q-identified",
+                (
+                    ("no", (Goto("identification", "return-to-residence-with-card"),)),
+                    (
+                        "yes",
+                        (
+                            Step("inform-identified-victim"),
+                            Step("csc-informs-identified-minor"),
+                            Ask("flow-q-police-ngo", (("yes", (Step("refer-minor-to-csc"),)), ("no", ()))),
+                            Goto("assistance"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        _ALWAYS,
+    ),
+    "abroad": (
+        (
+            Step("detect-by-indicators"),
+            Ask("flow-q-return", (("yes", (Step("return-to-kazakhstan"),)), ("no", ()))),
+            Ask(
+                "flow-q-minor",
+                (
+                    ("flow-a-minor-or-presumed", (Step("refer-minor-from-abroad-to-csc"), Goto("minors"))),
+                    (
+                        "adult",
+                        (
+                            Goto("adults"),
+                            Ask(
+                                "flow-q-consent",
+                                (("no", (Stop("flow-end-no-consent"),)), ("yes", (Step("refer-from-abroad-to-ssp"),))),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+            Goto("identification"),
+        ),
+        _ALWAYS,
+    ),
 }
 
 
@@ -156,8 +212,9 @@ class Procedure:
         self.deadlines = {d["id"]: d for d in referral["deadlines"]}
         self.by_stage = {stage: [s for s in referral["steps"] if s["stage"] == stage] for stage in STAGES}
         rules = next(d for d in data["rules-text"]["documents"] if d["doc"] == RULES_DOC)
-        self.paragraphs = {p["number"]: p for part in rules["parts"] if part["id"] != "order"
-                           for p in part["paragraphs"]}
+        self.paragraphs = {
+            p["number"]: p for part in rules["parts"] if part["id"] != "order" for p in part["paragraphs"]
+        }
         self.all_readings = data["readings"]["readings"]
         self._readings = {step: [r for r in self.all_readings if step in r["steps"]] for step in self.steps}
 
@@ -228,8 +285,10 @@ class Procedure:
 
         def node(spec):
             if isinstance(spec, Ask):
-                return flowchart.Decision(label(spec.question), tuple(
-                    flowchart.Branch(label(answer), tuple(map(node, nodes))) for answer, nodes in spec.branches))
+                return flowchart.Decision(
+                    label(spec.question),
+                    tuple(flowchart.Branch(label(answer), tuple(map(node, nodes))) for answer, nodes in spec.branches),
+                )
             if isinstance(spec, Stop):
                 return flowchart.Box("end", label(spec.label))
             if isinstance(spec, Goto) and spec.step:
@@ -250,6 +309,10 @@ class Procedure:
 
         nodes, always = CHARTS[name]
         return flowchart.Chart(
-            id=f"flow-{name}", title=f"{label('flow-title')}: {label('stage-' + name)}",
-            description=label("flow-desc"), nodes=tuple(map(node, nodes)),
-            always_label=label("flow-always"), always=tuple(map(node, always)))
+            id=f"flow-{name}",
+            title=f"{label('flow-title')}: {label('stage-' + name)}",
+            description=label("flow-desc"),
+            nodes=tuple(map(node, nodes)),
+            always_label=label("flow-always"),
+            always=tuple(map(node, always)),
+        )

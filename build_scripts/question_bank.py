@@ -39,13 +39,23 @@ CONDITION_PARAGRAPHS = ("7", "12", "14", "30", "39")
 NAME_PREFIX = 15
 #: Bodies that stand for a whole class of others (all state bodies, all subjects...): they are
 #: never an answer or a distractor, as a specific body also belongs to them.
-GENERIC_BODIES = frozenset({"state_bodies", "rules_subjects", "prevention_subjects", "law_enforcement",
-                            "other_state_body"})
+GENERIC_BODIES = frozenset(
+    {"state_bodies", "rules_subjects", "prevention_subjects", "law_enforcement", "other_state_body"}
+)
 #: Bodies whose duties overlap (a local executive body in education is a local executive body):
 #: never distractors of each other.
 OVERLAPPING_BODIES = (
-    frozenset({"local_executive", "local_education", "local_health", "guardianship", "juvenile_commission",
-               "social_protection_org", "family_support_centre"}),
+    frozenset(
+        {
+            "local_executive",
+            "local_education",
+            "local_health",
+            "guardianship",
+            "juvenile_commission",
+            "social_protection_org",
+            "family_support_centre",
+        }
+    ),
     frozenset({"ombudsman", "national_human_rights_centre", "child_rights_ombudsman", "human_rights_commission"}),
     frozenset({"education", "child_rights_committee", "local_education"}),
     frozenset({"health", "local_health", "health_org"}),
@@ -54,8 +64,9 @@ OVERLAPPING_BODIES = (
     frozenset({"social_protection", "social_protection_org", "ssp", "assistance_org"}),
 )
 #: Actors of referral.yaml that name a role in the procedure rather than a body.
-ROLE_ACTORS = frozenset({"detecting_subject", "notified_body", "identifying_subject", "receiving_subject",
-                         "potential_victim"})
+ROLE_ACTORS = frozenset(
+    {"detecting_subject", "notified_body", "identifying_subject", "receiving_subject", "potential_victim"}
+)
 #: Roles that may be the same body at the same moment (a notified body takes measures to identify,
 #: p. 10, and is among those who identify, p. 25): never distractors of each other.
 OVERLAPPING_ACTORS = frozenset({"notified_body", "identifying_subject"})
@@ -63,10 +74,17 @@ OVERLAPPING_ACTORS = frozenset({"notified_body", "identifying_subject"})
 GENERIC_ACTORS = frozenset({"referral_subjects"})
 #: How a step's Russian text names an actor: a body the step names is never its distractor.
 ACTOR_WORDS = {
-    "police": "органы внутренних дел", "guardianship": "опек", "local_executive": "местн",
-    "ssp": "ССУ", "consular": "загранучрежд", "childrens_support_centre": "Центр",
-    "identifying_subject": "проводящ", "detecting_subject": "выявивш", "notified_body": "получив информацию",
-    "receiving_subject": "передан", "potential_victim": "потенциальн",
+    "police": "органы внутренних дел",
+    "guardianship": "опек",
+    "local_executive": "местн",
+    "ssp": "ССУ",
+    "consular": "загранучрежд",
+    "childrens_support_centre": "Центр",
+    "identifying_subject": "проводящ",
+    "detecting_subject": "выявивш",
+    "notified_body": "получив информацию",
+    "receiving_subject": "передан",
+    "potential_victim": "потенциальн",
 }
 
 
@@ -83,16 +101,21 @@ class Question:
     explanation: dict
     source: dict
     quote: dict | None = None
-    keys: list = field(default_factory=list)   # what each option stands for (entry ids), for tests
+    keys: list = field(default_factory=list)  # what each option stands for (entry ids), for tests
 
     def for_page(self, lang: str, documents: dict, url) -> dict:
         """The question as the page reads it, in `lang`; `url(target)` makes a citation's link."""
         doc, ref = self.source["doc"], self.source["ref"]
         target = citations.target(doc, ref)
-        out = {"id": self.id, "t": self.topic, "q": self.stem[lang],
-               "o": [option[lang] for option in self.options], "a": self.answer,
-               "e": self.explanation[lang],
-               "c": f"{documents[doc]['short'][lang]}, {citations.place(doc, ref, lang)}"}
+        out = {
+            "id": self.id,
+            "t": self.topic,
+            "q": self.stem[lang],
+            "o": [option[lang] for option in self.options],
+            "a": self.answer,
+            "e": self.explanation[lang],
+            "c": f"{documents[doc]['short'][lang]}, {citations.place(doc, ref, lang)}",
+        }
         if self.quote:
             out["x"] = self.quote[lang]
         if target:
@@ -106,7 +129,8 @@ def _norm(text: str) -> str:
 
 def _fits(quote: dict | None, options: list[dict], longest_quote: int) -> bool:
     return (quote is None or max(len(v) for v in quote.values()) <= longest_quote) and all(
-        len(v) <= MAX_OPTION for option in options for v in option.values())
+        len(v) <= MAX_OPTION for option in options for v in option.values()
+    )
 
 
 class _Builder:
@@ -122,12 +146,25 @@ class _Builder:
 
     def place(self, source: dict) -> dict:
         doc = self.documents[source["doc"]]
-        return {lang: f"{doc['short'][lang]}, {citations.place(source['doc'], source['ref'], lang)}"
-                for lang in ("kk", "ru")}
+        return {
+            lang: f"{doc['short'][lang]}, {citations.place(source['doc'], source['ref'], lang)}"
+            for lang in ("kk", "ru")
+        }
 
-    def add(self, qid: str, topic: str, kind: str, stem: dict, answer: tuple, distractors: list[tuple],
-            explanation: dict, source: dict, quote: dict | None = None, fewest: int = 3,
-            longest_quote: int = MAX_QUOTE) -> None:
+    def add(
+        self,
+        qid: str,
+        topic: str,
+        kind: str,
+        stem: dict,
+        answer: tuple,
+        distractors: list[tuple],
+        explanation: dict,
+        source: dict,
+        quote: dict | None = None,
+        fewest: int = 3,
+        longest_quote: int = MAX_QUOTE,
+    ) -> None:
         """Add a question if it has at least `fewest` options and fits; answer and distractors are
         (key, text) pairs. Options are shuffled by the question id, the same in both languages."""
         seen = {_norm(answer[1]["ru"])}
@@ -140,9 +177,20 @@ class _Builder:
         if len(options) < fewest or not _fits(quote, [text for _, text in options], longest_quote):
             return
         random.Random(hashlib.sha256(qid.encode()).hexdigest()).shuffle(options)
-        self.questions.append(Question(
-            qid, topic, kind, stem, [text for _, text in options], options.index(answer), explanation,
-            source, quote, [key for key, _ in options]))
+        self.questions.append(
+            Question(
+                qid,
+                topic,
+                kind,
+                stem,
+                [text for _, text in options],
+                options.index(answer),
+                explanation,
+                source,
+                quote,
+                [key for key, _ in options],
+            )
+        )
 
     @staticmethod
     def pick(qid: str, pool: list, count: int = OPTIONS - 1) -> list:
@@ -160,34 +208,68 @@ class _Builder:
         signs = ind["indicators"]
         for sign in signs:
             group = groups[sign["group"]]
-            self.add(f"element:{sign['id']}", "indicators", "element", self.labels["quiz-q-element"],
-                     (sign["element"], elements[sign["element"]]["title"]),
-                     [(e, elements[e]["title"]) for e in elements if e != sign["element"]],
-                     self.say("quiz-e-element", element=elements[sign["element"]]["title"], group=group["title"]),
-                     sign["source"], sign["text"])
+            self.add(
+                f"element:{sign['id']}",
+                "indicators",
+                "element",
+                self.labels["quiz-q-element"],
+                (sign["element"], elements[sign["element"]]["title"]),
+                [(e, elements[e]["title"]) for e in elements if e != sign["element"]],
+                self.say("quiz-e-element", element=elements[sign["element"]]["title"], group=group["title"]),
+                sign["source"],
+                sign["text"],
+            )
             if sign.get("form"):
-                self.add(f"form:{sign['id']}", "indicators", "form", self.labels["quiz-q-form"],
-                         (sign["form"], forms[sign["form"]]["title"]),
-                         [(f, forms[f]["title"])
-                          for f in self.pick(f"form:{sign['id']}", [f for f in forms if f != sign["form"]])],
-                         self.say("quiz-e-form", form=forms[sign["form"]]["title"]), sign["source"], sign["text"])
+                self.add(
+                    f"form:{sign['id']}",
+                    "indicators",
+                    "form",
+                    self.labels["quiz-q-form"],
+                    (sign["form"], forms[sign["form"]]["title"]),
+                    [
+                        (f, forms[f]["title"])
+                        for f in self.pick(f"form:{sign['id']}", [f for f in forms if f != sign["form"]])
+                    ],
+                    self.say("quiz-e-form", form=forms[sign["form"]]["title"]),
+                    sign["source"],
+                    sign["text"],
+                )
         appendix = {_norm(s["text"]["ru"]) for s in signs} | {_norm(s["text"]["kk"]) for s in signs}
-        others = [(key, entry) for key, entry in self.not_signs() if _norm(entry["text"]["ru"]) not in appendix
-                  and _norm(entry["text"]["kk"]) not in appendix]
+        others = [
+            (key, entry)
+            for key, entry in self.not_signs()
+            if _norm(entry["text"]["ru"]) not in appendix and _norm(entry["text"]["kk"]) not in appendix
+        ]
         for sign in signs:
             qid = f"in-app1:{sign['id']}"
             chosen = self.pick(qid, others)
-            self.add(qid, "indicators", "in-app1", self.labels["quiz-q-in-app1"], (sign["id"], sign["text"]),
-                     [(key, entry["text"]) for key, entry in chosen],
-                     self.say("quiz-e-in-app1", element=elements[sign["element"]]["title"],
-                              others=self.joined([self.place(entry["source"]) for _, entry in chosen])),
-                     sign["source"])
+            self.add(
+                qid,
+                "indicators",
+                "in-app1",
+                self.labels["quiz-q-in-app1"],
+                (sign["id"], sign["text"]),
+                [(key, entry["text"]) for key, entry in chosen],
+                self.say(
+                    "quiz-e-in-app1",
+                    element=elements[sign["element"]]["title"],
+                    others=self.joined([self.place(entry["source"]) for _, entry in chosen]),
+                ),
+                sign["source"],
+            )
         for key, entry in others:
             qid = f"not-in-app1:{key}"
             chosen = self.pick(qid, signs)
-            self.add(qid, "indicators", "not-in-app1", self.labels["quiz-q-not-in-app1"], (key, entry["text"]),
-                     [(s["id"], s["text"]) for s in chosen],
-                     self.say("quiz-e-not-in-app1", place=self.place(entry["source"])), entry["source"])
+            self.add(
+                qid,
+                "indicators",
+                "not-in-app1",
+                self.labels["quiz-q-not-in-app1"],
+                (key, entry["text"]),
+                [(s["id"], s["text"]) for s in chosen],
+                self.say("quiz-e-not-in-app1", place=self.place(entry["source"])),
+                entry["source"],
+            )
 
     def not_signs(self) -> list[tuple[str, dict]]:
         """Texts of the data that are not signs of Appendix 1 but read like facts about a person:
@@ -206,41 +288,76 @@ class _Builder:
         rights = self.data["rights"]
         kinds = {"right": self.labels["quiz-a-right"], "obligation": self.labels["quiz-a-obligation"]}
         items = [("right", e, rights["intro"]) for e in rights["rights"]] + [
-            ("obligation", e, rights["obligations_intro"]) for e in rights["obligations"]]
+            ("obligation", e, rights["obligations_intro"]) for e in rights["obligations"]
+        ]
         for kind, entry, intro in items:
-            self.add(f"card-kind:{entry['id']}", "card", "card-kind", self.labels["quiz-q-card-kind"],
-                     (kind, kinds[kind]), [(k, kinds[k]) for k in kinds if k != kind],
-                     self.say("quiz-e-card-kind", number={"kk": str(entry["number"]), "ru": str(entry["number"])},
-                              intro=intro["text"]),
-                     entry["source"], entry["text"], fewest=2)
+            self.add(
+                f"card-kind:{entry['id']}",
+                "card",
+                "card-kind",
+                self.labels["quiz-q-card-kind"],
+                (kind, kinds[kind]),
+                [(k, kinds[k]) for k in kinds if k != kind],
+                self.say(
+                    "quiz-e-card-kind",
+                    number={"kk": str(entry["number"]), "ru": str(entry["number"])},
+                    intro=intro["text"],
+                ),
+                entry["source"],
+                entry["text"],
+                fewest=2,
+            )
         card_texts = {_norm(e["text"]["ru"]) for _, e, _ in items}
-        citizens = [c for c in self.data["competences"]["competences"]
-                    if c["body"] == "citizens" and "text" in c and _norm(c["text"]["ru"]) not in card_texts]
+        citizens = [
+            c
+            for c in self.data["competences"]["competences"]
+            if c["body"] == "citizens" and "text" in c and _norm(c["text"]["ru"]) not in card_texts
+        ]
         for entry in rights["rights"]:
             qid = f"card-right:{entry['id']}"
             chosen = self.pick(qid, citizens)
-            self.add(qid, "card", "card-right", self.labels["quiz-q-card-right"], (entry["id"], entry["text"]),
-                     [(c["id"], c["text"]) for c in chosen],
-                     self.say("quiz-e-card-right", number={"kk": str(entry["number"]), "ru": str(entry["number"])},
-                              others=self.joined([self.place(c["source"]) for c in chosen])),
-                     entry["source"])
+            self.add(
+                qid,
+                "card",
+                "card-right",
+                self.labels["quiz-q-card-right"],
+                (entry["id"], entry["text"]),
+                [(c["id"], c["text"]) for c in chosen],
+                self.say(
+                    "quiz-e-card-right",
+                    number={"kk": str(entry["number"]), "ru": str(entry["number"])},
+                    others=self.joined([self.place(c["source"]) for c in chosen]),
+                ),
+                entry["source"],
+            )
         for entry in rights["obligations"]:
             qid = f"card-obligation:{entry['id']}"
             chosen = self.pick(qid, rights["rights"])
-            self.add(qid, "card", "card-obligation", self.labels["quiz-q-card-obligation"],
-                     (entry["id"], entry["text"]),
-                     [(c["id"], c["text"]) for c in chosen],
-                     self.say("quiz-e-card-kind", number={"kk": str(entry["number"]), "ru": str(entry["number"])},
-                              intro=rights["obligations_intro"]["text"]),
-                     entry["source"])
+            self.add(
+                qid,
+                "card",
+                "card-obligation",
+                self.labels["quiz-q-card-obligation"],
+                (entry["id"], entry["text"]),
+                [(c["id"], c["text"]) for c in chosen],
+                self.say(
+                    "quiz-e-card-kind",
+                    number={"kk": str(entry["number"]), "ru": str(entry["number"])},
+                    intro=rights["obligations_intro"]["text"],
+                ),
+                entry["source"],
+            )
 
     # Who does what -----------------------------------------------------------------------------
     def bodies(self) -> None:
         comp = self.data["competences"]
         bodies = {b["id"]: b for b in comp["bodies"]}
         subjects = [b for b in comp["bodies"] if b["rules_subject"] and b["id"] not in GENERIC_BODIES]
-        others = [b for b in comp["bodies"] if not b["rules_subject"] and b["id"] not in GENERIC_BODIES
-                  and b["kind"] != "people"]
+        others = [
+            b
+            for b in comp["bodies"]
+            if not b["rules_subject"] and b["id"] not in GENERIC_BODIES and b["kind"] != "people"
+        ]
         p4 = {"doc": RULES_DOC, "ref": "4"}
         for body in subjects:
             qid = f"subject-p4:{body['id']}"
@@ -248,10 +365,16 @@ class _Builder:
             rest = [b for b in others if b["kind"] != body["kind"] and not self.related(b["id"], body["id"], bodies)]
             chosen = (self.pick(qid, same) + self.pick(qid, rest))[: OPTIONS - 1]
             where = {lang: citations.place(p4["doc"], p4["ref"], lang) for lang in ("kk", "ru")}
-            self.add(qid, "bodies", "subject-p4", self.say("quiz-q-subject-p4", place=where),
-                     (body["id"], body["name"]), [(b["id"], b["name"]) for b in chosen],
-                     self.labels["quiz-e-subject-p4"],
-                     {"doc": RULES_DOC, "ref": f"4.{body['rules_subject']}"})
+            self.add(
+                qid,
+                "bodies",
+                "subject-p4",
+                self.say("quiz-q-subject-p4", place=where),
+                (body["id"], body["name"]),
+                [(b["id"], b["name"]) for b in chosen],
+                self.labels["quiz-e-subject-p4"],
+                {"doc": RULES_DOC, "ref": f"4.{body['rules_subject']}"},
+            )
         holders: dict[str, set] = {}
         for c in comp["competences"]:
             if "text" in c:
@@ -268,16 +391,29 @@ class _Builder:
             body = bodies[c["body"]]
             if any(_norm(body["name"][lang])[:NAME_PREFIX] in _norm(c["text"][lang]) for lang in ("kk", "ru")):
                 continue  # the quote names the body: it would give the answer away
-            usable = [b for b in comp["bodies"] if b["id"] not in GENERIC_BODIES and b["id"] != body["id"]
-                      and not self.related(b["id"], body["id"], bodies)]
+            usable = [
+                b
+                for b in comp["bodies"]
+                if b["id"] not in GENERIC_BODIES
+                and b["id"] != body["id"]
+                and not self.related(b["id"], body["id"], bodies)
+            ]
             qid = f"competence:{c['id']}"
             same = [b for b in usable if b["kind"] == body["kind"]]
             rest = [b for b in usable if b["kind"] != body["kind"]]
             chosen = (self.pick(qid, same) + self.pick(qid, rest))[: OPTIONS - 1]
             doc_name = {lang: self.documents[doc]["short"][lang] for lang in ("kk", "ru")}
-            self.add(qid, "bodies", "competence", self.say("quiz-q-competence", doc=doc_name),
-                     (body["id"], body["name"]), [(b["id"], b["name"]) for b in chosen],
-                     self.say("quiz-e-competence", body=body["name"]), c["source"], c["text"])
+            self.add(
+                qid,
+                "bodies",
+                "competence",
+                self.say("quiz-q-competence", doc=doc_name),
+                (body["id"], body["name"]),
+                [(b["id"], b["name"]) for b in chosen],
+                self.say("quiz-e-competence", body=body["name"]),
+                c["source"],
+                c["text"],
+            )
         self.step_actors()
 
     @staticmethod
@@ -296,16 +432,27 @@ class _Builder:
             named = {a for a, word in ACTOR_WORDS.items() if word in step["text"]["ru"]}
             kind = step["actor"] in ROLE_ACTORS
             overlap = OVERLAPPING_ACTORS if step["actor"] in OVERLAPPING_ACTORS else frozenset()
-            usable = [a for a in actors if a != step["actor"] and a not in GENERIC_ACTORS and a not in named
-                      and a not in overlap]
+            usable = [
+                a
+                for a in actors
+                if a != step["actor"] and a not in GENERIC_ACTORS and a not in named and a not in overlap
+            ]
             qid = f"step-actor:{step['id']}"
             same = [a for a in usable if (a in ROLE_ACTORS) == kind]
             rest = [a for a in usable if (a in ROLE_ACTORS) != kind]
             chosen = (self.pick(qid, same) + self.pick(qid, rest))[: OPTIONS - 1]
             actor = actors[step["actor"]]
-            self.add(qid, "bodies", "step-actor", self.labels["quiz-q-step-actor"], (actor["id"], actor["name"]),
-                     [(a, actors[a]["name"]) for a in chosen], self.say("quiz-e-step-actor", actor=actor["name"]),
-                     step["source"], step["title"])
+            self.add(
+                qid,
+                "bodies",
+                "step-actor",
+                self.labels["quiz-q-step-actor"],
+                (actor["id"], actor["name"]),
+                [(a, actors[a]["name"]) for a in chosen],
+                self.say("quiz-e-step-actor", actor=actor["name"]),
+                step["source"],
+                step["title"],
+            )
 
     # Deadlines and conditions ------------------------------------------------------------------
     def deadlines(self) -> None:
@@ -316,16 +463,37 @@ class _Builder:
             if not step["deadline"]:
                 continue
             deadline = deadlines[step["deadline"]]
-            self.add(f"deadline:{step['id']}", "deadlines", "deadline", self.labels["quiz-q-deadline"],
-                     (deadline["id"], deadline["label"]),
-                     [(d, deadlines[d]["label"]) for d in deadlines if d != step["deadline"]],
-                     self.say("quiz-e-deadline", deadline=deadline["label"]), step["source"], step["title"])
+            self.add(
+                f"deadline:{step['id']}",
+                "deadlines",
+                "deadline",
+                self.labels["quiz-q-deadline"],
+                (deadline["id"], deadline["label"]),
+                [(d, deadlines[d]["label"]) for d in deadlines if d != step["deadline"]],
+                self.say("quiz-e-deadline", deadline=deadline["label"]),
+                step["source"],
+                step["title"],
+            )
             qid = f"deadline-step:{step['id']}"
-            chosen = self.pick(qid, [s for s in steps if s["deadline"] != step["deadline"]
-                                     and s["paragraph"].split(".")[0] != step["paragraph"].split(".")[0]])
-            self.add(qid, "deadlines", "deadline-step", self.say("quiz-q-deadline-step", deadline=deadline["label"]),
-                     (step["id"], step["title"]), [(s["id"], s["title"]) for s in chosen],
-                     self.say("quiz-e-deadline", deadline=deadline["label"]), step["source"])
+            chosen = self.pick(
+                qid,
+                [
+                    s
+                    for s in steps
+                    if s["deadline"] != step["deadline"]
+                    and s["paragraph"].split(".")[0] != step["paragraph"].split(".")[0]
+                ],
+            )
+            self.add(
+                qid,
+                "deadlines",
+                "deadline-step",
+                self.say("quiz-q-deadline-step", deadline=deadline["label"]),
+                (step["id"], step["title"]),
+                [(s["id"], s["title"]) for s in chosen],
+                self.say("quiz-e-deadline", deadline=deadline["label"]),
+                step["source"],
+            )
         paragraph = lambda s: s["paragraph"].split(".")[0]  # noqa: E731
         quoted = set()
         for step in steps:
@@ -333,29 +501,62 @@ class _Builder:
                 continue
             quoted.add(step["text"]["ru"])  # two steps of p. 39 share its text: ask it once
             qid = f"paragraph:{step['id']}"
-            chosen = self.pick(qid, [s for s in steps if paragraph(s) != paragraph(step)
-                                     and (paragraph(s) in CONDITION_PARAGRAPHS or s["deadline"])])
-            self.add(qid, "deadlines", "paragraph", self.labels["quiz-q-paragraph"],
-                     (step["source"]["ref"], self.place(step["source"])),
-                     [(s["source"]["ref"], self.place(s["source"])) for s in chosen],
-                     self.say("quiz-e-paragraph", title=step["title"]), step["source"], step["text"],
-                     longest_quote=MAX_CONDITION)
+            chosen = self.pick(
+                qid,
+                [
+                    s
+                    for s in steps
+                    if paragraph(s) != paragraph(step) and (paragraph(s) in CONDITION_PARAGRAPHS or s["deadline"])
+                ],
+            )
+            self.add(
+                qid,
+                "deadlines",
+                "paragraph",
+                self.labels["quiz-q-paragraph"],
+                (step["source"]["ref"], self.place(step["source"])),
+                [(s["source"]["ref"], self.place(s["source"])) for s in chosen],
+                self.say("quiz-e-paragraph", title=step["title"]),
+                step["source"],
+                step["text"],
+                longest_quote=MAX_CONDITION,
+            )
 
     # Glossary ----------------------------------------------------------------------------------
     def glossary(self) -> None:
         terms = self.data["glossary"]["terms"]
         for term in terms:
-            pool = [t for t in terms if t["id"] != term["id"] and _norm(t["term"]["ru"]) != _norm(term["term"]["ru"])
-                    and _norm(t["text"]["ru"]) != _norm(term["text"]["ru"])]
+            pool = [
+                t
+                for t in terms
+                if t["id"] != term["id"]
+                and _norm(t["term"]["ru"]) != _norm(term["term"]["ru"])
+                and _norm(t["text"]["ru"]) != _norm(term["text"]["ru"])
+            ]
             same = [t for t in pool if t["source"]["doc"] == term["source"]["doc"]]
             qid = f"definition:{term['id']}"
-            self.add(qid, "glossary", "definition", self.say("quiz-q-definition", term=term["term"]),
-                     (term["id"], term["text"]), [(t["id"], t["text"]) for t in self.pick(qid, same)],
-                     self.say("quiz-e-glossary", term=term["term"]), term["source"])
+            self.add(
+                qid,
+                "glossary",
+                "definition",
+                self.say("quiz-q-definition", term=term["term"]),
+                (term["id"], term["text"]),
+                [(t["id"], t["text"]) for t in self.pick(qid, same)],
+                self.say("quiz-e-glossary", term=term["term"]),
+                term["source"],
+            )
             qid = f"term:{term['id']}"
-            self.add(qid, "glossary", "term", self.labels["quiz-q-term"], (term["id"], term["term"]),
-                     [(t["id"], t["term"]) for t in self.pick(qid, same)],
-                     self.say("quiz-e-glossary", term=term["term"]), term["source"], term["text"])
+            self.add(
+                qid,
+                "glossary",
+                "term",
+                self.labels["quiz-q-term"],
+                (term["id"], term["term"]),
+                [(t["id"], t["term"]) for t in self.pick(qid, same)],
+                self.say("quiz-e-glossary", term=term["term"]),
+                term["source"],
+                term["text"],
+            )
 
 
 def question_bank(data: dict) -> list[Question]:
@@ -378,12 +579,42 @@ def counts(questions: list[Question]) -> dict[str, int]:
 
 #: The labels quiz.js shows.
 SCRIPT_LABELS = [
-    "quiz-choose-topic", "quiz-question-of", "quiz-next", "quiz-see-score", "quiz-finish", "quiz-right", "quiz-wrong",
-    "quiz-no-answer", "quiz-right-answer", "quiz-your-answer", "quiz-basis", "quiz-score", "quiz-by-topic",
-    "quiz-practise-missed", "quiz-new-set", "quiz-progress", "quiz-opened", "quiz-bad-file", "quiz-bad-json",
-    "quiz-bad-format", "quiz-bad-field", "quiz-too-big", "quiz-test-settings", "quiz-test-link", "quiz-other-test",
-    "quiz-print-test", "quiz-print-key", "quiz-print", "quiz-back-to-test", "quiz-key-title", "quiz-name-line",
-    "quiz-letters", "quiz-loading", "quiz-load-failed", "quiz-answer-count", "quiz-test-title",
+    "quiz-choose-topic",
+    "quiz-question-of",
+    "quiz-next",
+    "quiz-see-score",
+    "quiz-finish",
+    "quiz-right",
+    "quiz-wrong",
+    "quiz-no-answer",
+    "quiz-right-answer",
+    "quiz-your-answer",
+    "quiz-basis",
+    "quiz-score",
+    "quiz-by-topic",
+    "quiz-practise-missed",
+    "quiz-new-set",
+    "quiz-progress",
+    "quiz-opened",
+    "quiz-bad-file",
+    "quiz-bad-json",
+    "quiz-bad-format",
+    "quiz-bad-field",
+    "quiz-too-big",
+    "quiz-test-settings",
+    "quiz-test-link",
+    "quiz-other-test",
+    "quiz-print-test",
+    "quiz-print-key",
+    "quiz-print",
+    "quiz-back-to-test",
+    "quiz-key-title",
+    "quiz-name-line",
+    "quiz-letters",
+    "quiz-loading",
+    "quiz-load-failed",
+    "quiz-answer-count",
+    "quiz-test-title",
 ] + [f"quiz-topic-{topic}" for topic in TOPICS]
 
 
@@ -420,6 +651,7 @@ def write_banks(data: dict, docs_dir: Path, url_for) -> dict[str, Path]:
 def main() -> None:
     """Print the number of questions per topic and language."""
     from build_scripts.validate import check
+
     questions = question_bank(check())
     for lang in ("kk", "ru"):
         print(lang, ", ".join(f"{topic} {n}" for topic, n in counts(questions).items()), f"total {len(questions)}")

@@ -54,13 +54,15 @@ def unresolved(data: dict) -> list[Problem]:
         if not isinstance(article, dict):
             continue
         if article.get("article") in seen:
-            problems.append(Problem("data/law-text.yaml", f"art-{article.get('article')}", "article",
-                                    "the article is listed twice"))
+            problems.append(
+                Problem("data/law-text.yaml", f"art-{article.get('article')}", "article", "the article is listed twice")
+            )
         seen.add(article.get("article"))
         for index, block in enumerate(article.get("blocks") or []):
             if isinstance(block, dict) and (why := _missing(LAW_DOC, block.get("ref"))):
-                problems.append(Problem("data/law-text.yaml", f"art-{article.get('article')}",
-                                        f"blocks[{index}].ref", why))
+                problems.append(
+                    Problem("data/law-text.yaml", f"art-{article.get('article')}", f"blocks[{index}].ref", why)
+                )
     for rule in RULES:
         if why := _missing(RULES_DOC, rule.paragraph):
             problems.append(Problem("checker/routing.py", rule.step, "paragraph", why))

@@ -83,20 +83,58 @@ def _numbered(label: str) -> Callable[[dict, str, dict], str]:
 
 
 KINDS = (
-    Kind("indicator", _indicator_headings, lambda e: served(INDICATORS_PAGE),
-         lambda e, lang, d: e["title"][lang], lambda e, lang: "", indexed=False),
-    Kind("indicator", lambda d: iter(d["indicators"]["indicators"]), lambda e: served(INDICATORS_PAGE),
-         lambda e, lang, d: e["text"][lang], lambda e, lang: "", boost=TITLE_IS_TEXT),
-    Kind("right", lambda d: iter(d["rights"]["rights"] + d["rights"]["obligations"]), lambda e: served(CARD_PAGE),
-         lambda e, lang, d: e["text"][lang], lambda e, lang: "", boost=TITLE_IS_TEXT),
-    Kind("term", lambda d: iter(d["glossary"]["terms"]), lambda e: served("glossary.md"),
-         lambda e, lang, d: e["term"][lang], lambda e, lang: e["text"][lang]),
-    Kind("paragraph", lambda d: _paragraphs(d, RULES_DOC), lambda e: served(RULES_PAGE),
-         _numbered("search-type-paragraph"), paragraph_text),
-    Kind("paragraph", lambda d: _paragraphs(d, "criteria-amendment-2024"), lambda e: served(CRITERIA_PAGE),
-         _numbered("search-type-paragraph"), paragraph_text),
-    Kind("body", lambda d: iter(d["competences"]["competences"]), lambda e: served(f"bodies/{e['body']}.md"),
-         lambda e, lang, d: _body_name(d, e["body"], lang), lambda e, lang: (e.get("text") or e["summary"])[lang]),
+    Kind(
+        "indicator",
+        _indicator_headings,
+        lambda e: served(INDICATORS_PAGE),
+        lambda e, lang, d: e["title"][lang],
+        lambda e, lang: "",
+        indexed=False,
+    ),
+    Kind(
+        "indicator",
+        lambda d: iter(d["indicators"]["indicators"]),
+        lambda e: served(INDICATORS_PAGE),
+        lambda e, lang, d: e["text"][lang],
+        lambda e, lang: "",
+        boost=TITLE_IS_TEXT,
+    ),
+    Kind(
+        "right",
+        lambda d: iter(d["rights"]["rights"] + d["rights"]["obligations"]),
+        lambda e: served(CARD_PAGE),
+        lambda e, lang, d: e["text"][lang],
+        lambda e, lang: "",
+        boost=TITLE_IS_TEXT,
+    ),
+    Kind(
+        "term",
+        lambda d: iter(d["glossary"]["terms"]),
+        lambda e: served("glossary.md"),
+        lambda e, lang, d: e["term"][lang],
+        lambda e, lang: e["text"][lang],
+    ),
+    Kind(
+        "paragraph",
+        lambda d: _paragraphs(d, RULES_DOC),
+        lambda e: served(RULES_PAGE),
+        _numbered("search-type-paragraph"),
+        paragraph_text,
+    ),
+    Kind(
+        "paragraph",
+        lambda d: _paragraphs(d, "criteria-amendment-2024"),
+        lambda e: served(CRITERIA_PAGE),
+        _numbered("search-type-paragraph"),
+        paragraph_text,
+    ),
+    Kind(
+        "body",
+        lambda d: iter(d["competences"]["competences"]),
+        lambda e: served(f"bodies/{e['body']}.md"),
+        lambda e, lang, d: _body_name(d, e["body"], lang),
+        lambda e, lang: (e.get("text") or e["summary"])[lang],
+    ),
 )
 
 
@@ -153,9 +191,15 @@ def entry_documents(data: dict, lang: str, locations: dict[str, str], taken: set
             location = locations.get(entry["id"])
             if location and location not in taken:
                 taken.add(location)
-                docs.append({"location": location, "title": kind.title(entry, lang, data),
-                             "text": kind.text(entry, lang), "type": kind.type,
-                             "boost": BOOSTS[kind.type] * kind.boost})
+                docs.append(
+                    {
+                        "location": location,
+                        "title": kind.title(entry, lang, data),
+                        "text": kind.text(entry, lang),
+                        "type": kind.type,
+                        "boost": BOOSTS[kind.type] * kind.boost,
+                    }
+                )
     return docs
 
 

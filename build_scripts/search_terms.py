@@ -72,13 +72,16 @@ def for_worker(data: dict, lang: str, locations: dict[str, str]) -> dict:
     concepts = []
     for concept in thesaurus["concepts"]:
         finds = [f"{page}/" if page else "" for page in concept["finds"].get("pages", [])]
-        entries = [locations[entry] for kind in ENTRY_KINDS for entry in concept["finds"].get(kind, [])
-                   if entry in locations]
+        entries = [
+            locations[entry] for kind in ENTRY_KINDS for entry in concept["finds"].get(kind, []) if entry in locations
+        ]
         finds += entries + [location.split("#")[0] for location in entries]
-        concepts.append({
-            "id": concept["id"],
-            "phrases": [words_of(normal(phrase, lang, fold)) for phrase in concept["words"][lang]],
-            "terms": [normal(term, lang, fold) for term in concept["terms"][lang]],
-            "finds": sorted(set(finds)),
-        })
+        concepts.append(
+            {
+                "id": concept["id"],
+                "phrases": [words_of(normal(phrase, lang, fold)) for phrase in concept["words"][lang]],
+                "terms": [normal(term, lang, fold) for term in concept["terms"][lang]],
+                "finds": sorted(set(finds)),
+            }
+        )
     return {"stopwords": [normal(word, lang, fold) for word in thesaurus["stopwords"][lang]], "concepts": concepts}

@@ -10,8 +10,10 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'self'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 class PolicyError(RuntimeError):

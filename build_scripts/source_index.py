@@ -121,8 +121,12 @@ def _paragraphs(lines: list[str], prefix: str = "") -> set[str]:
         elif INDENT.match(line) and (match := DISPLACED.search(line)) and current is None and match.group(1) == "1":
             current = "1"
             refs.add(prefix + current)
-        elif (INDENT.match(line) and (match := DISPLACED.search(line)) and current
-              and int(match.group(1)) == int(current) + 1):
+        elif (
+            INDENT.match(line)
+            and (match := DISPLACED.search(line))
+            and current
+            and int(match.group(1)) == int(current) + 1
+        ):
             current = match.group(1)
             refs.add(prefix + current)
     return refs

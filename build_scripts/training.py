@@ -19,8 +19,17 @@ from checker.bundle import DATA_NAMES as CHECKER_DATA
 
 FILE = "data/scenarios.yaml"
 #: The labels training.js shows.
-SCRIPT_LABELS = ["training-right", "training-wrong", "training-required", "training-not-required",
-                 "training-score", "training-all-right", "result-actor", "result-deadline", "scenario-who-right"]
+SCRIPT_LABELS = [
+    "training-right",
+    "training-wrong",
+    "training-required",
+    "training-not-required",
+    "training-score",
+    "training-all-right",
+    "result-actor",
+    "result-deadline",
+    "scenario-who-right",
+]
 #: The stages scenarios are grouped by, in the order the training page lists them.
 STAGES = ("detection", "minors", "abroad", "identification", "assistance")
 
@@ -51,9 +60,12 @@ class Training:
         out = {"labels": page.labels_for(SCRIPT_LABELS), "expected": self.expected[scenario["id"]], "steps": info}
         if scenario.get("who"):
             step = steps[scenario["who"]["step"]]
-            out["who"] = {"answer": step["actor"], "actor": actors[step["actor"]],
-                          "place": citations.place(step["source"]["doc"], step["source"]["ref"], page.lang),
-                          "href": page.url(citations.target(step["source"]["doc"], step["source"]["ref"]))}
+            out["who"] = {
+                "answer": step["actor"],
+                "actor": actors[step["actor"]],
+                "place": citations.place(step["source"]["doc"], step["source"]["ref"], page.lang),
+                "href": page.url(citations.target(step["source"]["doc"], step["source"]["ref"])),
+            }
         return out
 
     def by_stage(self) -> list[tuple[str, list]]:

@@ -67,7 +67,8 @@ def _validator_class(collections: dict[str, dict], collecting: bool):
         for index, ident in enumerate(ids):
             if isinstance(ident, str) and ident in seen:
                 yield jsonschema.ValidationError(
-                    f"duplicate id {ident!r}", validator="x-collection", path=[index, "id"])
+                    f"duplicate id {ident!r}", validator="x-collection", path=[index, "id"]
+                )
             seen.add(ident)
 
     def x_ref(validator, name, instance, schema):
@@ -86,10 +87,12 @@ def _validator_class(collections: dict[str, dict], collecting: bool):
             for index, item in enumerate(items):
                 if item not in allowed:
                     yield jsonschema.ValidationError(
-                        f"{item!r} is not one of {whole}", validator="x-subset", path=[part, index])
+                        f"{item!r} is not one of {whole}", validator="x-subset", path=[part, index]
+                    )
 
     return jsonschema.validators.extend(
-        jsonschema.Draft202012Validator, {"x-collection": x_collection, "x-ref": x_ref, "x-subset": x_subset})
+        jsonschema.Draft202012Validator, {"x-collection": x_collection, "x-ref": x_ref, "x-subset": x_subset}
+    )
 
 
 def _entry_and_field(document, path) -> tuple[str, str]:
@@ -182,7 +185,9 @@ def _leaf_errors(errors):
 #: The checker's place of a problem: `FILE.KEY`, then `[INDEX]` or `[id=ID]`, then `.FIELD`.
 CHECKER_PLACE = re.compile(
     r"(?P<file>\w+)\.(?P<key>\w+)(?:\[(?:id=(?P<id>[^\]]*)|(?P<index>\d+))\])?"
-    r"(?:\.(?P<field>[\w.]+))?: (?P<message>.*)", re.S)
+    r"(?:\.(?P<field>[\w.]+))?: (?P<message>.*)",
+    re.S,
+)
 
 
 def checker_problems(data: dict) -> list[Problem]:

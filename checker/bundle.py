@@ -42,14 +42,21 @@ class Bundle:
     def action(self, step: str) -> dict:
         """A fresh copy of the output action for `step`."""
         template = self.actions[step]
-        return {**template, "text": dict(template["text"]), "basis": [dict(b) for b in template["basis"]],
-                "readings": [{"id": r["id"], "text": dict(r["text"])} for r in template["readings"]]}
+        return {
+            **template,
+            "text": dict(template["text"]),
+            "basis": [dict(b) for b in template["basis"]],
+            "readings": [{"id": r["id"], "text": dict(r["text"])} for r in template["readings"]],
+        }
 
 
 def build_bundle(raw) -> Bundle:
     """Check `raw` and index it; raises CheckerDataError naming the first problem."""
-    _need(isinstance(raw, dict) and all(isinstance(raw.get(n), dict) for n in DATA_NAMES),
-          "data", f"expected a mapping with the mappings {', '.join(DATA_NAMES)}")
+    _need(
+        isinstance(raw, dict) and all(isinstance(raw.get(n), dict) for n in DATA_NAMES),
+        "data",
+        f"expected a mapping with the mappings {', '.join(DATA_NAMES)}",
+    )
     return Bundle(
         indicators=_indicators(raw["indicators"]),
         rows=_rows(raw["criteria"]),
@@ -64,20 +71,26 @@ def essentials(raw) -> dict:
     step_keys = ("id", "paragraph", "actor", "deadline", "applies_to", "text", "source")
     return {
         "indicators": {
-            "combination": {"rule": indicators["combination"]["rule"],
-                            "elements": [{"id": e["id"]} for e in indicators["combination"]["elements"]]},
-            "indicators": [{k: i[k] for k in ("id", "element", "form", "audience") if k in i}
-                           for i in indicators["indicators"]],
+            "combination": {
+                "rule": indicators["combination"]["rule"],
+                "elements": [{"id": e["id"]} for e in indicators["combination"]["elements"]],
+            },
+            "indicators": [
+                {k: i[k] for k in ("id", "element", "form", "audience") if k in i} for i in indicators["indicators"]
+            ],
         },
-        "criteria": {"threshold": criteria["threshold"],
-                     "rows": [{"id": r["id"], "points": r["points"]} for r in criteria["rows"]]},
+        "criteria": {
+            "threshold": criteria["threshold"],
+            "rows": [{"id": r["id"], "points": r["points"]} for r in criteria["rows"]],
+        },
         "referral": {
             "actors": referral["actors"],
             "deadlines": referral["deadlines"],
             "steps": [{k: s[k] for k in step_keys} for s in referral["steps"]],
         },
-        "readings": {"readings": [{k: r[k] for k in ("id", "paragraph", "steps", "text")}
-                                  for r in readings["readings"]]},
+        "readings": {
+            "readings": [{k: r[k] for k in ("id", "paragraph", "steps", "text")} for r in readings["readings"]]
+        },
     }
 
 
@@ -110,8 +123,11 @@ def installed_bundle() -> Bundle:
 def _indicators(section) -> dict:
     combination = section.get("combination") or {}
     elements = [e.get("id") for e in combination.get("elements") or [] if isinstance(e, dict)]
-    _need(combination.get("rule") == "all_three" and tuple(elements) == ELEMENTS,
-          "indicators.combination", "the checker knows only the rule all_three over who, where, what")
+    _need(
+        combination.get("rule") == "all_three" and tuple(elements) == ELEMENTS,
+        "indicators.combination",
+        "the checker knows only the rule all_three over who, where, what",
+    )
     indicators = {}
     for position, item in enumerate(_entries(section, "indicators", "indicators")):
         where = f"indicators.indicators[{position}]"
@@ -126,16 +142,22 @@ def _rows(section) -> dict:
     rows = {}
     for position, row in enumerate(_entries(section, "rows", "criteria")):
         points = row.get("points")
-        _need(isinstance(points, int) and not isinstance(points, bool), f"criteria.rows[{position}].points",
-              "must be an integer")
+        _need(
+            isinstance(points, int) and not isinstance(points, bool),
+            f"criteria.rows[{position}].points",
+            "must be an integer",
+        )
         rows[row["id"]] = (position, points)
     return rows
 
 
 def _threshold(section) -> int | None:
     threshold = section.get("threshold")
-    _need(threshold is None or (isinstance(threshold, int) and not isinstance(threshold, bool)),
-          "criteria.threshold", "must be an integer or null")
+    _need(
+        threshold is None or (isinstance(threshold, int) and not isinstance(threshold, bool)),
+        "criteria.threshold",
+        "must be an integer or null",
+    )
     return threshold
 
 
@@ -146,10 +168,16 @@ def _readings(section, steps: set) -> dict:
         where = f"readings.readings[id={reading['id']}]"
         text = reading.get("text")
         named = reading.get("steps")
-        _need(isinstance(named, list) and named and all(step in steps for step in named), where,
-              "steps must be a non-empty list of step ids of referral.steps")
-        _need(isinstance(text, dict) and all(isinstance(text.get(lang), str) for lang in ("kk", "ru")),
-              where, "text must have kk and ru strings")
+        _need(
+            isinstance(named, list) and named and all(step in steps for step in named),
+            where,
+            "steps must be a non-empty list of step ids of referral.steps",
+        )
+        _need(
+            isinstance(text, dict) and all(isinstance(text.get(lang), str) for lang in ("kk", "ru")),
+            where,
+            "text must have kk and ru strings",
+        )
         for step in named:
             by_step[step].append({"id": reading["id"], "text": {"kk": text["kk"], "ru": text["ru"]}})
     return by_step
@@ -161,25 +189,40 @@ def _actions(section, readings_section) -> dict:
     steps = _entries(section, "steps", "referral")
     expected = [(rule.step, rule.paragraph) for rule in RULES]
     found = [(s["id"], s.get("paragraph")) for s in steps]
-    _need(found == expected, _difference_place(found, expected),
-          "steps and paragraphs must be those of checker/routing.py RULES, in that order; "
-          f"first difference: {_first_difference(found, expected)}")
+    _need(
+        found == expected,
+        _difference_place(found, expected),
+        "steps and paragraphs must be those of checker/routing.py RULES, in that order; "
+        f"first difference: {_first_difference(found, expected)}",
+    )
     readings = _readings(readings_section, {s["id"] for s in steps})
     actions = {}
     for step in steps:
         where = f"referral.steps[id={step['id']}]"
         text = step.get("text")
         _need(step.get("actor") in actors, f"{where}.actor", f"unknown actor {step.get('actor')!r}")
-        _need(step.get("deadline") is None or step["deadline"] in deadlines, f"{where}.deadline",
-              f"unknown deadline {step.get('deadline')!r}")
+        _need(
+            step.get("deadline") is None or step["deadline"] in deadlines,
+            f"{where}.deadline",
+            f"unknown deadline {step.get('deadline')!r}",
+        )
         _need(step.get("applies_to") in AUDIENCES, f"{where}.applies_to", f"must be one of {', '.join(AUDIENCES)}")
-        _need(isinstance(text, dict) and all(isinstance(text.get(lang), str) for lang in ("kk", "ru")),
-              f"{where}.text", "must have kk and ru strings")
-        _need(step.get("source") == {"doc": RULES_DOC, "ref": step["paragraph"]}, f"{where}.source",
-              f"must be {{doc: {RULES_DOC}, ref: {step['paragraph']!r}}} (the step's paragraph)")
+        _need(
+            isinstance(text, dict) and all(isinstance(text.get(lang), str) for lang in ("kk", "ru")),
+            f"{where}.text",
+            "must have kk and ru strings",
+        )
+        _need(
+            step.get("source") == {"doc": RULES_DOC, "ref": step["paragraph"]},
+            f"{where}.source",
+            f"must be {{doc: {RULES_DOC}, ref: {step['paragraph']!r}}} (the step's paragraph)",
+        )
         actions[step["id"]] = {
-            "id": step["id"], "actor": step["actor"], "deadline": step.get("deadline"),
-            "text": {"kk": text["kk"], "ru": text["ru"]}, "basis": [dict(step["source"])],
+            "id": step["id"],
+            "actor": step["actor"],
+            "deadline": step.get("deadline"),
+            "text": {"kk": text["kk"], "ru": text["ru"]},
+            "basis": [dict(step["source"])],
             "readings": readings[step["id"]],
         }
     return actions
@@ -188,8 +231,11 @@ def _actions(section, readings_section) -> dict:
 def _entries(section, key, file) -> list:
     """section[key]: a list of mappings, each with a unique string id."""
     entries = section.get(key)
-    _need(isinstance(entries, list) and all(isinstance(e, dict) and isinstance(e.get("id"), str)
-                                            for e in entries), f"{file}.{key}", "expected a list of entries with ids")
+    _need(
+        isinstance(entries, list) and all(isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries),
+        f"{file}.{key}",
+        "expected a list of entries with ids",
+    )
     ids = [e["id"] for e in entries]
     _need(len(set(ids)) == len(ids), f"{file}.{key}", "ids must be unique")
     return entries

@@ -11,9 +11,24 @@ from .case_file import shorten
 
 #: p. 4 of the Rules: the kinds of referral subjects, in its order, then anyone else.
 SUBJECT_KINDS = (
-    "police", "social_protection", "health", "education", "consular", "tourism", "media",
-    "border_service", "health_org", "education_org", "local_executive", "ngo", "tour_operator",
-    "employment_agency", "ssp", "mobile_group", "other_state_body", "other",
+    "police",
+    "social_protection",
+    "health",
+    "education",
+    "consular",
+    "tourism",
+    "media",
+    "border_service",
+    "health_org",
+    "education_org",
+    "local_executive",
+    "ngo",
+    "tour_operator",
+    "employment_agency",
+    "ssp",
+    "mobile_group",
+    "other_state_body",
+    "other",
 )
 #: p. 25: identification is carried out by the police jointly with these.
 IDENTIFYING_SUBJECTS = ("police", "local_executive", "ssp", "ngo")
@@ -28,10 +43,25 @@ ESSENTIAL_NEEDS = ("water", "hygiene", "essentials")
 URGENT_NEEDS = MEDICAL_NEEDS + ESSENTIAL_NEEDS
 
 FIELDS = (
-    "age", "may_be_minor", "location", "citizenship", "consent", "refuses_assistance",
-    "urgent_needs", "can_relocate_immediately", "detected_by", "identified_by", "unaccompanied",
-    "disability", "pretrial_victim", "refuses_identification", "identified_as_victim", "trafficking_threat",
-    "needs_reintegration", "indicators", "criteria",
+    "age",
+    "may_be_minor",
+    "location",
+    "citizenship",
+    "consent",
+    "refuses_assistance",
+    "urgent_needs",
+    "can_relocate_immediately",
+    "detected_by",
+    "identified_by",
+    "unaccompanied",
+    "disability",
+    "pretrial_victim",
+    "refuses_identification",
+    "identified_as_victim",
+    "trafficking_threat",
+    "needs_reintegration",
+    "indicators",
+    "criteria",
 )
 
 
@@ -113,28 +143,36 @@ def _check_combinations(case: Case, bundle) -> None:
     - a sign concerning minors (audience "minor" in the indicators) for an adult.
     """
     if case.may_be_minor and case.age is not None:
-        raise InvalidCase(f"may_be_minor: true contradicts age {case.age}: "
-                          "p. 14 presumes a minor only when the age is not established")
+        raise InvalidCase(
+            f"may_be_minor: true contradicts age {case.age}: "
+            "p. 14 presumes a minor only when the age is not established"
+        )
     if case.unaccompanied and not case.minor:
         raise InvalidCase(f"unaccompanied: true is for a minor (p. 36), but {_adult(case)}")
     if case.refuses_assistance and case.consent:
         raise InvalidCase("refuses_assistance: true contradicts consent: true (pp. 7, 13)")
     if case.refuses_identification and case.pretrial_victim:
-        raise InvalidCase("refuses_identification: true contradicts pretrial_victim: true: "
-                          "identification is not carried out (p. 30)")
+        raise InvalidCase(
+            "refuses_identification: true contradicts pretrial_victim: true: identification is not carried out (p. 30)"
+        )
     for name in ("identified_as_victim", "identified_by"):
         value = getattr(case, name)
         if value is None or value == frozenset():
             continue
         if case.refuses_identification:
-            raise InvalidCase(f"{name}: {_show(value)} contradicts refuses_identification: true: "
-                              "a person who refuses identification is not identified (p. 33)")
+            raise InvalidCase(
+                f"{name}: {_show(value)} contradicts refuses_identification: true: "
+                "a person who refuses identification is not identified (p. 33)"
+            )
         if case.pretrial_victim:
-            raise InvalidCase(f"{name}: {_show(value)} contradicts pretrial_victim: true: "
-                              "identification is not carried out (p. 30)")
+            raise InvalidCase(
+                f"{name}: {_show(value)} contradicts pretrial_victim: true: identification is not carried out (p. 30)"
+            )
         if not case.minor and not case.consent:
-            raise InvalidCase(f"{name}: {_show(value)} needs consent: true for an adult: "
-                              "without informed consent there is no referral, so no identification (p. 7)")
+            raise InvalidCase(
+                f"{name}: {_show(value)} needs consent: true for an adult: "
+                "without informed consent there is no referral, so no identification (p. 7)"
+            )
     if not case.minor:
         for ident in case.indicators:
             if bundle.indicators[ident].audience == "minor":
@@ -187,8 +225,10 @@ def _identifying_subjects(raw) -> list:
     subjects = _values(raw, "identified_by", SUBJECT_KINDS)
     for subject in subjects:
         if subject not in IDENTIFYING_SUBJECTS:
-            raise InvalidCase(f"identified_by: {_show(subject)} does not carry out identification "
-                              f"(p. 25: {', '.join(IDENTIFYING_SUBJECTS)})")
+            raise InvalidCase(
+                f"identified_by: {_show(subject)} does not carry out identification "
+                f"(p. 25: {', '.join(IDENTIFYING_SUBJECTS)})"
+            )
     return subjects
 
 
@@ -232,8 +272,7 @@ def _kind(value) -> str:
         return "a boolean"
     if isinstance(value, int):
         return "an integer"
-    kinds = {float: "a number", str: "a string", list: "a list", tuple: "a list",
-             dict: "a mapping", type(None): "null"}
+    kinds = {float: "a number", str: "a string", list: "a list", tuple: "a list", dict: "a mapping", type(None): "null"}
     return kinds.get(type(value), type(value).__name__)
 
 

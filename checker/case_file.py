@@ -93,8 +93,13 @@ def parse_json(text: str):
     if _too_deep(text):
         raise CaseFileError(f"nested more than {MAX_DEPTH} levels deep")
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-                           parse_int=_bounded_int, parse_float=_finite_float)
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+        )
     except json.JSONDecodeError as err:
         raise CaseFileError(f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})") from None
     except RecursionError:
@@ -127,7 +132,7 @@ def parse_yaml(text: str):
 def _json_numbers(value):
     """YAML's numbers held to what JSON's are: integers within MAX_INT_DIGITS, finite decimals
     (checked without recursion)."""
-    limit = 10 ** MAX_INT_DIGITS
+    limit = 10**MAX_INT_DIGITS
     stack = [value]
     while stack:
         item = stack.pop()

@@ -35,8 +35,14 @@ def _complete(entries, doc, parent, prefixes, problems) -> None:
             ref = f"{parent['source']['ref']}.{number}" if parent else f"{prefixes[1]}{number}"
             for field, value in (("id", id_), ("source", {"doc": doc, "ref": ref})):
                 if field in entry:
-                    problems.append(("data/rules-text.yaml", str(entry.get("id", id_)), field,
-                                     f"follows from the number and the place ({value!r}): leave it out"))
+                    problems.append(
+                        (
+                            "data/rules-text.yaml",
+                            str(entry.get("id", id_)),
+                            field,
+                            f"follows from the number and the place ({value!r}): leave it out",
+                        )
+                    )
                 else:
                     entry[field] = value
         if isinstance(entry.get("id"), str) and isinstance(entry.get("source"), dict):
@@ -100,9 +106,14 @@ def complete_referral(referral, rules_text) -> list[Problem]:
 def _texts(entry) -> bool:
     text = entry.get("text")
     items = _dicts(entry.get("items"))
-    return (isinstance(text, dict) and all(isinstance(text.get(lang), str) for lang in ("kk", "ru"))
-            and all(isinstance(i.get("text"), dict) and all(isinstance(i["text"].get(lang), str)
-                                                            for lang in ("kk", "ru")) for i in items))
+    return (
+        isinstance(text, dict)
+        and all(isinstance(text.get(lang), str) for lang in ("kk", "ru"))
+        and all(
+            isinstance(i.get("text"), dict) and all(isinstance(i["text"].get(lang), str) for lang in ("kk", "ru"))
+            for i in items
+        )
+    )
 
 
 def _dicts(value) -> list[dict]:

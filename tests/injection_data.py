@@ -9,8 +9,10 @@ from pathlib import Path
 import yaml
 
 #: Each tries a different way out: of the <title>, of an attribute, of a text node, of a URL.
-PAYLOAD = ("</title><img src=x onerror=window.__pwned=1>\"'><svg onload=window.__pwned=1>"
-           "<script>window.__pwned=1</script>javascript:window.__pwned=1")
+PAYLOAD = (
+    "</title><img src=x onerror=window.__pwned=1>\"'><svg onload=window.__pwned=1>"
+    "<script>window.__pwned=1</script>javascript:window.__pwned=1"
+)
 
 
 def _poison(value):

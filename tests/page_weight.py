@@ -124,8 +124,12 @@ def page_load(site: Path, path: str) -> PageLoad:
     page_url = ORIGIN + path
     refs = _Refs()
     refs.feed(html.read_text(encoding="utf-8"))
-    load = PageLoad(path, {html.relative_to(site).as_posix(): html.stat().st_size},
-                    markup="\n".join(refs.text), mermaid=refs.mermaid)
+    load = PageLoad(
+        path,
+        {html.relative_to(site).as_posix(): html.stat().st_size},
+        markup="\n".join(refs.text),
+        mermaid=refs.mermaid,
+    )
     wanted = [urljoin(page_url, ref) for ref in refs.loads]
     if refs.config.get("search"):
         wanted += _search_files(refs.config, page_url, site)

@@ -51,9 +51,10 @@ def huge_value(data: Path) -> None:
 
 def duplicate_key(data: Path) -> None:
     text = (data / "sources.yaml").read_text(encoding="utf-8")
-    (data / "sources.yaml").write_text(text.replace("    date: \"2024-10-22\"\n",
-                                                    "    date: \"2024-10-22\"\n    date: \"2025-01-01\"\n", 1),
-                                       encoding="utf-8")
+    (data / "sources.yaml").write_text(
+        text.replace('    date: "2024-10-22"\n', '    date: "2024-10-22"\n    date: "2025-01-01"\n', 1),
+        encoding="utf-8",
+    )
 
 
 def huge_integer(data: Path) -> None:
@@ -77,11 +78,18 @@ def test_broken_data_stops_the_build_in_one_line(tmp_path, breakage, expected):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     breakage(data)
-    result = subprocess.run([sys.executable, "-m", "build_scripts.build", str(data), str(tmp_path / "out")],
-                            capture_output=True, text=True, cwd=ROOT, timeout=HANG_SECONDS, preexec_fn=_limit_memory)
+    result = subprocess.run(
+        [sys.executable, "-m", "build_scripts.build", str(data), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=HANG_SECONDS,
+        preexec_fn=_limit_memory,
+    )
     assert result.returncode == 1, result.stderr[-500:]
     assert "Traceback" not in result.stderr
-    problems = [line for line in result.stderr.splitlines()
-                if not line.startswith(("INFO", "WARNING", "build stopped"))]
+    problems = [
+        line for line in result.stderr.splitlines() if not line.startswith(("INFO", "WARNING", "build stopped"))
+    ]
     assert problems == [expected] or (len(problems) == 1 and problems[0].startswith(expected)), result.stderr[-800:]
     assert all(len(line) < 400 for line in result.stderr.splitlines())

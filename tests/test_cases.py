@@ -36,8 +36,14 @@ def test_cases_are_well_formed():
         assert set(case["expect"]) <= EXPECT_KEYS, case["name"]
         referral = case["expect"].get("referral", {})
         assert set(referral) <= REFERRAL_KEYS, case["name"]
-        named = [*referral.get("action_ids", []), *referral.get("includes", []), *referral.get("excludes", []),
-                 *referral.get("deadlines", {}), *referral.get("actors", {}), *referral.get("readings", {})]
+        named = [
+            *referral.get("action_ids", []),
+            *referral.get("includes", []),
+            *referral.get("excludes", []),
+            *referral.get("deadlines", {}),
+            *referral.get("actors", {}),
+            *referral.get("readings", {}),
+        ]
         assert set(named) <= STEP_IDS, f"{case['name']}: unknown step ids {set(named) - STEP_IDS}"
 
 

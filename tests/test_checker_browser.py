@@ -18,8 +18,9 @@ PYTHON_START = 120_000  # ms: Pyodide's cold start on a loaded 2-core machine st
 
 def open_checker(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_function("document.getElementById('checker-status').dataset.state !== 'loading'",
-                           timeout=PYTHON_START)
+    page.wait_for_function(
+        "document.getElementById('checker-status').dataset.state !== 'loading'", timeout=PYTHON_START
+    )
     assert page.locator("#checker-status").get_attribute("data-state") == "ready"
 
 
@@ -92,12 +93,14 @@ def test_a_checker_session_sends_nothing_and_stores_nothing(site_url, context, p
 
 def test_works_offline_after_the_first_visit(site_url, context, page):
     open_checker(page, site_url + "checker/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready",
-                           timeout=30_000)
+    page.wait_for_function(
+        "navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready", timeout=30_000
+    )
     page.evaluate("navigator.serviceWorker.ready")
     page.reload()  # now controlled: the checker asks the worker to keep its files
     open_checker(page, site_url + "checker/")
-    page.wait_for_function("""async () => {
+    page.wait_for_function(
+        """async () => {
         const keys = await caches.keys();
         for (const key of keys) {
             const cache = await caches.open(key);
@@ -105,7 +108,9 @@ def test_works_offline_after_the_first_visit(site_url, context, page):
             if (keys.some((request) => request.url.endsWith('/pyodide.asm.wasm'))) return true;
         }
         return false;
-    }""", timeout=60_000)
+    }""",
+        timeout=60_000,
+    )
     context.set_offline(True)
     for path in ("", "ru/", "indicators/", "ru/card/", "ru/procedure/rules/"):
         response = page.goto(site_url + path)
@@ -140,11 +145,13 @@ def test_without_webassembly_the_page_says_so_and_stays_a_checklist(site_url, no
 
 
 def test_a_saved_case_opens_and_runs(site_url, page):
-    """"Open a saved case": the file fills the form and the checker runs on it."""
+    """ "Open a saved case": the file fills the form and the checker runs on it."""
     open_checker(page, site_url + "checker/")
     saved = {"age": 16, "location": "abroad", "citizenship": "kz", "unaccompanied": True}
-    page.set_input_files("#checker-open", files=[{
-        "name": "case.json", "mimeType": "application/json", "buffer": json.dumps(saved).encode()}])
+    page.set_input_files(
+        "#checker-open",
+        files=[{"name": "case.json", "mimeType": "application/json", "buffer": json.dumps(saved).encode()}],
+    )
     page.wait_for_selector("#checker-result:not([hidden])")
     assert page.input_value("input[name=age]") == "16"
     assert page.is_checked("input[name=unaccompanied]")

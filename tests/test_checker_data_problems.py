@@ -36,9 +36,11 @@ def _rename_step(data_dir: Path):
 
 def _rules_entry(change):
     """Change sub-paragraph 1) of paragraph 9 in rules-text.yaml."""
+
     def edit(d):
         chapter = next(part for part in d["documents"][0]["parts"] if part["id"] == "ch2")
         change(next(p for p in chapter["paragraphs"] if p["number"] == "9")["items"][0])
+
     return lambda data_dir: edit_yaml(data_dir, "rules-text", edit)
 
 
@@ -50,6 +52,7 @@ def _wrong_answer(data_dir: Path):
     def change(d):
         scenario = d["scenarios"][0]
         scenario["answer"] = [c for c in scenario["choices"] if c not in scenario["answer"]][:1]
+
     edit_yaml(data_dir, "scenarios", change)
 
 
@@ -61,27 +64,34 @@ def _combination_reversed(data_dir: Path):
 BROKEN = {
     "step paragraph not the rules'": (
         _in_step(lambda s: s.update(paragraph="44")),  # exists, but is not this step's
-        f"data/referral.yaml: id={STEP}: paragraph: steps and paragraphs"),
-    "step id not the rules'": (
-        _rename_step, "data/referral.yaml: id=renamed-step: id: steps and paragraphs"),
-    "steps out of order": (
-        _move_step, f"data/referral.yaml: id={NEXT}: id: steps and paragraphs"),
+        f"data/referral.yaml: id={STEP}: paragraph: steps and paragraphs",
+    ),
+    "step id not the rules'": (_rename_step, "data/referral.yaml: id=renamed-step: id: steps and paragraphs"),
+    "steps out of order": (_move_step, f"data/referral.yaml: id={NEXT}: id: steps and paragraphs"),
     "step states its source": (
         _in_step(lambda s: s.update(source={"doc": "referral-rules-2024", "ref": "1"})),
-        f"data/referral.yaml: id={STEP}: source: follows from the paragraph"),
+        f"data/referral.yaml: id={STEP}: source: follows from the paragraph",
+    ),
     "step paragraph not in the text": (
         _in_step(lambda s: s.update(paragraph="99")),
-        f"data/referral.yaml: id={STEP}: paragraph: paragraph 99 is not in data/rules-text.yaml"),
+        f"data/referral.yaml: id={STEP}: paragraph: paragraph 99 is not in data/rules-text.yaml",
+    ),
     "step part the paragraph does not have": (
         _in_step(lambda s: s.update(part=3)),
-        f"data/referral.yaml: id={STEP}: part: paragraph "),
+        f"data/referral.yaml: id={STEP}: part: paragraph ",
+    ),
     "rules-text entry states its derived id": (
         _rules_entry(lambda e: e.update(id="p9-1")),
-        "data/rules-text.yaml: id=p9-1: id: follows from the number and the place"),
+        "data/rules-text.yaml: id=p9-1: id: follows from the number and the place",
+    ),
     "combination elements in another order": (
-        _combination_reversed, "data/indicators.yaml: (file): combination: the checker knows only the rule all_three"),
+        _combination_reversed,
+        "data/indicators.yaml: (file): combination: the checker knows only the rule all_three",
+    ),
     "scenario answer the checker does not route": (
-        _wrong_answer, f"data/scenarios.yaml: id={SCENARIO['id']}: answer: the checker routes "),
+        _wrong_answer,
+        f"data/scenarios.yaml: id={SCENARIO['id']}: answer: the checker routes ",
+    ),
 }
 
 
@@ -109,10 +119,20 @@ def test_mkdocs_alone_stops_on_a_data_problem_in_one_line(data_copy, tmp_path):
     """`mkdocs build` runs the same check in its hook (build_scripts/mkdocs_hooks.py)."""
     _in_step(lambda s: s.update(text={"kk": "мәтін", "ru": "текст"}))(data_copy)
     (tmp_path / "docs").mkdir()
-    env = {**os.environ, "BAGDAR_DATA": str(data_copy), "BAGDAR_DOCS": str(tmp_path / "docs"),
-           "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    env = {
+        **os.environ,
+        "BAGDAR_DATA": str(data_copy),
+        "BAGDAR_DOCS": str(tmp_path / "docs"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if "data/" in line]

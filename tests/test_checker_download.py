@@ -53,8 +53,13 @@ def test_a_case_that_needs_a_missing_module_stops_the_build(tmp_path, monkeypatc
 
     monkeypatch.setattr(rs, "_write_zip", without_json_decoder)
     with pytest.raises(rs.ReducedStdlibError, match="reduced library|failed"):
-        rs.reduced_stdlib(PYODIDE_SRC, bundled(built_site, "pyodide") / "pyodide-lock.json",
-                          bundled(built_site, "wheel"), bundled(built_site, "data"), tmp_path / "python_stdlib.zip")
+        rs.reduced_stdlib(
+            PYODIDE_SRC,
+            bundled(built_site, "pyodide") / "pyodide-lock.json",
+            bundled(built_site, "wheel"),
+            bundled(built_site, "data"),
+            tmp_path / "python_stdlib.zip",
+        )
 
 
 def test_siblings_beside_every_compressible_file_and_none_in_the_offline_cache(built_site):
@@ -82,7 +87,8 @@ def test_progress_counts_every_byte_the_checker_downloads(site_url, page, built_
     page.wait_for_function("document.getElementById('checker-status').dataset.state === 'ready'", timeout=120_000)
     total = int(page.get_attribute("#checker", "data-bytes"))
     assert total == sum((bundled(built_site, "pyodide") / name).stat().st_size for name in FETCHED["pyodide"]) + sum(
-        bundled(built_site, name).stat().st_size for name in ("wheel", "data"))
+        bundled(built_site, name).stat().st_size for name in ("wheel", "data")
+    )
     page.wait_for_function(f"window.__progress.some(p => !p.starting && p.loaded === {total})", timeout=30_000)
     progress = page.evaluate("window.__progress")
     assert all(p["total"] == total for p in progress)

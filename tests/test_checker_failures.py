@@ -33,10 +33,16 @@ def open_file(page, content: str | bytes) -> None:
 
 
 INVALID_FILES = [
-    ("unknown location", json.dumps({"location": "mars", "indicators": ["who-adult-unemployed"]}),
-     'location: "mars" is not one of'),
-    ("unknown indicator", json.dumps({"indicators": ["who-adult-unemployed", "who-martian"]}),
-     'unknown indicator id "who-martian"'),
+    (
+        "unknown location",
+        json.dumps({"location": "mars", "indicators": ["who-adult-unemployed"]}),
+        'location: "mars" is not one of',
+    ),
+    (
+        "unknown indicator",
+        json.dumps({"indicators": ["who-adult-unemployed", "who-martian"]}),
+        'unknown indicator id "who-martian"',
+    ),
     ("key given twice", '{"consent": true, "consent": false}', 'key "consent" is given twice'),
     ("NaN", '{"age": NaN}', "NaN is not a number"),
     ("Infinity", '{"age": 1e999}', "is not a number a case can hold"),
@@ -85,8 +91,9 @@ def test_open_fills_the_form_only_from_a_valid_case(ready_page):
 def test_nan_and_infinity_are_refused(ready_page):
     page = ready_page
     for value in ("NaN", "Infinity", "-Infinity"):
-        message = page.evaluate(f"window.checker.assess({{age: {value}}})"
-                                ".then(() => 'accepted', e => e.name + ': ' + e.message)")
+        message = page.evaluate(
+            f"window.checker.assess({{age: {value}}}).then(() => 'accepted', e => e.name + ': ' + e.message)"
+        )
         assert message == f"InvalidCase: age: {value.replace('-', '-')} is not a number a case can hold"
     page.fill("input[name=age]", "1e400")  # beyond a double: the field's value is "" (badInput)
     page.click("#checker-run")
@@ -101,11 +108,14 @@ def test_the_form_keeps_nothing_for_session_restore(built_site):
         assert re.search(r'<form id="checker-form"[^>]*autocomplete="off"', html), path
 
 
-@pytest.mark.parametrize("missing, says", [
-    ("pyodide.asm.wasm", "Интернетке қосылып"),  # a file of the checker: connect and open once
-    ("data.json", "Интернетке қосылып"),
-    ("checker-worker.js", "браузерде іске қосылмады"),  # online: use the form as a checklist
-])
+@pytest.mark.parametrize(
+    "missing, says",
+    [
+        ("pyodide.asm.wasm", "Интернетке қосылып"),  # a file of the checker: connect and open once
+        ("data.json", "Интернетке қосылып"),
+        ("checker-worker.js", "браузерде іске қосылмады"),  # online: use the form as a checklist
+    ],
+)
 def test_a_missing_file_ends_in_a_message(site_url, context, page, missing, says):
     context.route(re.compile(rf".*/{re.escape(missing)}$"), lambda route: route.abort())
     assert open_checker(page, site_url + "checker/") == "failed"
@@ -123,14 +133,19 @@ def test_a_file_the_server_does_not_have_ends_in_a_message(site_url, context, pa
 
 
 def test_a_failing_worker_ends_in_a_message(site_url, context, page):
-    context.route(re.compile(r".*/checker-worker\.js$"), lambda route: route.fulfill(
-        status=200, content_type="text/javascript", body="self.onmessage = () => { throw new Error('boom'); };"))
+    context.route(
+        re.compile(r".*/checker-worker\.js$"),
+        lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body="self.onmessage = () => { throw new Error('boom'); };"
+        ),
+    )
     assert open_checker(page, site_url + "ru/checker/") == "failed"
     assert "не запустился" in page.inner_text("#checker-status")
 
 
 def test_blocked_webassembly_ends_in_a_message(site_url, context, page):
     """The worker served under a policy without 'wasm-unsafe-eval': Pyodide cannot compile."""
+
     def strict_worker(route):
         response = route.fetch()
         route.fulfill(response=response, headers={**response.headers, "content-security-policy": "script-src 'self'"})

@@ -19,6 +19,8 @@ OUT = ROOT / "test-output" / "checker"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 LANGS = {"kk": "checker/", "ru": "ru/checker/"}
+
+
 def fill_typical(page) -> None:
     """A typical case at a border checkpoint: two signs of each element, consent, one need."""
     page.select_option("select[name=detected_by]", "border_service")
@@ -32,8 +34,9 @@ def fill_typical(page) -> None:
 
 def signs_with_prefixes(page, prefixes, per_prefix: int) -> list[str]:
     """Indicator ids for adults, `per_prefix` from each id prefix, read from the page itself."""
-    ids = page.locator("input[name=indicators][data-audience=adult], input[name=indicators][data-audience=any]") \
-        .evaluate_all("els => els.map(e => e.value)")
+    ids = page.locator(
+        "input[name=indicators][data-audience=adult], input[name=indicators][data-audience=any]"
+    ).evaluate_all("els => els.map(e => e.value)")
     picked = []
     for prefix in prefixes:
         picked += [i for i in ids if i.startswith(prefix)][:per_prefix]
@@ -41,9 +44,12 @@ def signs_with_prefixes(page, prefixes, per_prefix: int) -> list[str]:
 
 
 def tick(page, ids) -> None:
-    page.evaluate("""ids => { for (const id of ids) {
+    page.evaluate(
+        """ids => { for (const id of ids) {
         const box = document.querySelector(`input[name=indicators][value="${id}"]`);
-        box.checked = true; box.dispatchEvent(new Event('change', {bubbles: true})); } }""", ids)
+        box.checked = true; box.dispatchEvent(new Event('change', {bubbles: true})); } }""",
+        ids,
+    )
 
 
 def submit(page) -> None:
@@ -170,7 +176,9 @@ def test_thirty_signs_print_on_at_most_two_pages(site_url, page):
 def test_a_saved_case_is_not_overridden_by_the_preset(site_url, page):
     open_checker(page, site_url + "checker/?role=border")
     saved = {"detected_by": "police", "age": 30}
-    page.set_input_files("#checker-open", files=[{
-        "name": "case.json", "mimeType": "application/json", "buffer": json.dumps(saved).encode()}])
+    page.set_input_files(
+        "#checker-open",
+        files=[{"name": "case.json", "mimeType": "application/json", "buffer": json.dumps(saved).encode()}],
+    )
     page.wait_for_selector("#checker-result:not([hidden]) #checker-now")
     assert page.input_value("select[name=detected_by]") == "police"

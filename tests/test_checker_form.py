@@ -53,8 +53,19 @@ def test_every_field_and_allowed_value_has_a_labelled_control(pages, lang):
 
 def test_the_form_follows_the_moment_of_use(pages):
     page = pages["ru"]
-    order = [page.index(f'name="{n}"') for n in ("detected_by", "location", "age", "citizenship",
-                                                  "indicators", "consent", "urgent_needs", "identified_by")]
+    order = [
+        page.index(f'name="{n}"')
+        for n in (
+            "detected_by",
+            "location",
+            "age",
+            "citizenship",
+            "indicators",
+            "consent",
+            "urgent_needs",
+            "identified_by",
+        )
+    ]
     assert order == sorted(order)
     later = page.index('class="checker-later"')
     assert page.index('name="identified_as_victim"') > later and page.index('name="pretrial_victim"') > later
@@ -69,18 +80,23 @@ def test_presets_use_only_values_the_checker_accepts():
 
 def test_field_actions_are_summaries_of_the_steps_they_cite(data):
     steps = {s["id"]: s for s in data["referral"]["steps"]}
-    sources = {d["id"]: normalise((ROOT / "sources" / d["file"]).read_text(encoding="utf-8"))
-               for d in data["sources"]["documents"] if d["file"]}
+    sources = {
+        d["id"]: normalise((ROOT / "sources" / d["file"]).read_text(encoding="utf-8"))
+        for d in data["sources"]["documents"]
+        if d["file"]
+    }
     kinds = set(case.SUBJECT_KINDS) - {"other"}
     for action in data["field-actions"]["actions"]:
         where = f"data/field-actions.yaml: id={action['id']}"
         assert action["by"] == "detector" or action["by"] in kinds, where
         refs = {steps[s]["source"]["ref"] for s in action["steps"]}
         assert action["source"]["ref"] in refs, f"{where}: source.ref is not a paragraph of its steps"
-        assert normalise(action["summary"]["kk"]) not in sources[action["source"]["doc"]], \
+        assert normalise(action["summary"]["kk"]) not in sources[action["source"]["doc"]], (
             f"{where}: summary.kk is the source's words: make it a quote (text) or our own wording"
-        assert not re.search(r"\d", action["summary"]["kk"] + action["summary"]["ru"]), \
+        )
+        assert not re.search(r"\d", action["summary"]["kk"] + action["summary"]["ru"]), (
             f"{where}: a number in a summary (deadlines and phone numbers come from their data)"
+        )
 
 
 def test_the_schema_knows_every_subject_kind():

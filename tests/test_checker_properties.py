@@ -28,13 +28,29 @@ ADULT_INDICATORS = [i["id"] for i in INDICATORS if i["audience"] != "minor"]
 ROWS = [row["id"] for row in DATA["criteria"]["rows"]]
 DEADLINES = {d["id"] for d in DATA["referral"]["deadlines"]}
 ACTORS = {a["id"] for a in DATA["referral"]["actors"]}
-IDENTIFICATION_STEPS = {"identify-per-criteria", "identify-jointly", "check-before-identification",
-                        "call-emergency-medical-help", "meet-urgent-needs", "observe-non-discrimination",
-                        "identify-regardless-of-criminal-case", "keep-information-confidential"}
-ADULT_WITHOUT_CONSENT = {"detect-by-indicators", "offer-referral", "require-informed-consent",
-                         "communicate-in-safe-place", "take-measures-on-information", "give-information-card",
-                         "report-crimes-to-police", "return-to-kazakhstan", "return-to-residence-with-card",
-                         "no-identification-for-recognised-victim", "police-inform-pretrial-victim"}
+IDENTIFICATION_STEPS = {
+    "identify-per-criteria",
+    "identify-jointly",
+    "check-before-identification",
+    "call-emergency-medical-help",
+    "meet-urgent-needs",
+    "observe-non-discrimination",
+    "identify-regardless-of-criminal-case",
+    "keep-information-confidential",
+}
+ADULT_WITHOUT_CONSENT = {
+    "detect-by-indicators",
+    "offer-referral",
+    "require-informed-consent",
+    "communicate-in-safe-place",
+    "take-measures-on-information",
+    "give-information-card",
+    "report-crimes-to-police",
+    "return-to-kazakhstan",
+    "return-to-residence-with-card",
+    "no-identification-for-recognised-victim",
+    "police-inform-pretrial-victim",
+}
 READING_IDS = {reading["id"] for reading in DATA["readings"]["readings"]}
 
 RANDOM = settings(max_examples=150, deadline=None)
@@ -66,8 +82,11 @@ def valid_cases(draw) -> dict:
     if not case.get("pretrial_victim"):
         maybe("refuses_identification", st.booleans())
     maybe("trafficking_threat", st.booleans())
-    identification = ((minor or case.get("consent", False)) and not case.get("pretrial_victim", False)
-                      and not case.get("refuses_identification", False))
+    identification = (
+        (minor or case.get("consent", False))
+        and not case.get("pretrial_victim", False)
+        and not case.get("refuses_identification", False)
+    )
     if identification:
         maybe("identified_by", st.lists(st.sampled_from(IDENTIFYING_SUBJECTS), unique=True))
         maybe("identified_as_victim", st.none() | st.booleans())
@@ -135,8 +154,10 @@ def test_output_is_json_and_deterministic(case, random):
     before = copy.deepcopy(case)
     first = json.dumps(assess(case), ensure_ascii=False, sort_keys=True)
     assert case == before, "assess must not change its input"
-    shuffled = {key: random.sample(value, len(value)) if isinstance(value, list) else value
-                for key, value in reversed(case.items())}
+    shuffled = {
+        key: random.sample(value, len(value)) if isinstance(value, list) else value
+        for key, value in reversed(case.items())
+    }
     assert json.dumps(assess(shuffled), ensure_ascii=False, sort_keys=True) == first
 
 
@@ -178,8 +199,9 @@ def test_the_outcome_paragraphs_follow_their_words(case):
     steps = set(step_ids(assess(case)))
     not_recognised = case.get("identified_as_victim") is False
     refused = bool(case.get("refuses_identification"))
-    assert ("return-to-residence-with-card" in steps) is ((not_recognised or refused)
-                                                          and bool(case.get("trafficking_threat")))
+    assert ("return-to-residence-with-card" in steps) is (
+        (not_recognised or refused) and bool(case.get("trafficking_threat"))
+    )
     for step in ("complain-against-non-recognition", "appeal-to-court", "submit-reasoned-position-to-court"):
         assert (step in steps) is not_recognised
     if refused:
@@ -194,8 +216,12 @@ def test_citizenship_limits_return_and_reintegration(case):
     if case.get("citizenship") not in ("kz", "refugee_kz", "stateless_resident"):
         assert "return-to-kazakhstan" not in steps
     if case.get("citizenship") != "kz":
-        assert not steps & {"refer-to-family-support-centre", "help-find-employment",
-                            "refer-minor-to-family-support-centre", "return-minor-to-family-or-placement"}
+        assert not steps & {
+            "refer-to-family-support-centre",
+            "help-find-employment",
+            "refer-minor-to-family-support-centre",
+            "return-minor-to-family-or-placement",
+        }
 
 
 @RANDOM
@@ -245,7 +271,8 @@ def test_step_texts_are_those_of_rules_text():
             items = paragraph.get("items", [])
             texts[paragraph["source"]["ref"]] = {
                 lang: " ".join([paragraph["text"][lang], *(f"{i['number']}) {i['text'][lang]}" for i in items)])
-                for lang in ("kk", "ru")}
+                for lang in ("kk", "ru")
+            }
             texts.update({item["source"]["ref"]: item["text"] for item in items})
     for step in data["referral"]["steps"]:
         assert step["source"] == {"doc": "referral-rules-2024", "ref": step["paragraph"]}, step["id"]

@@ -28,7 +28,8 @@ def deep(opening: str, closing: str, levels: int = 5000) -> str:
 
 
 BILLION_LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+)
 
 # (name, file suffix or "-" for standard input, content as str or bytes, the start of the message or None)
 HOSTILE = [
@@ -38,11 +39,15 @@ HOSTILE = [
     ("json: Infinity", ".json", '{"age": Infinity}', "case.json: Infinity is not a number"),
     ("json: -Infinity", ".json", '{"age": -Infinity}', "case.json: -Infinity is not a number"),
     ("json: duplicate key", ".json", '{"consent": true, "consent": false}', 'case.json: key "consent" is given twice'),
-    ("json: duplicate list key", ".json", '{"indicators": [], "indicators": []}',
-     'case.json: key "indicators" is given twice'),
+    (
+        "json: duplicate list key",
+        ".json",
+        '{"indicators": [], "indicators": []}',
+        'case.json: key "indicators" is given twice',
+    ),
     ("json: lone surrogate", ".json", '"\\ud800"', 'case: expected a mapping of fields, got "\\ud800"'),
     ("json: lone surrogate value", ".json", '{"location": "\\udfff"}', 'location: "\\udfff" is not one of'),
-    ("json: lone surrogate key", ".json", '{"\\ud800": 1}', '\\ud800: unknown field'),
+    ("json: lone surrogate key", ".json", '{"\\ud800": 1}', "\\ud800: unknown field"),
     ("json: 5000-deep lists", ".json", deep("[", "]"), "case.json: nested more than"),
     ("json: 5000-deep mappings", ".json", '{"a":' * 5000 + "1" + "}" * 5000, "case.json: nested more than"),
     ("json: 5000-digit integer", ".json", '{"age": ' + "9" * 5000 + "}", "case.json: an integer of 5000 digits"),
@@ -52,12 +57,20 @@ HOSTILE = [
     ("json: fractional age", ".json", '{"age": 1.5}', "age: expected a whole number"),
     ("json: age as text", ".json", '{"age": "12"}', "age: expected a whole number"),
     ("json: long value shortened", ".json", '{"location": "' + "m" * 1_000_000 + '"}', 'location: "mmm'),
-    ("json: control characters", ".json", '{"location": "mars\\u001b[31m\\u0007"}',
-     'location: "mars\\u001b[31m\\u0007"'),
+    (
+        "json: control characters",
+        ".json",
+        '{"location": "mars\\u001b[31m\\u0007"}',
+        'location: "mars\\u001b[31m\\u0007"',
+    ),
     ("json: newline in a value", ".json", '{"location": "a\\nb"}', 'location: "a\\nb"'),
     ("json: long unknown field", ".json", '{"' + "f" * 100_000 + '": 1}', "ffff"),
-    ("json: long unknown indicator", ".json", '{"indicators": ["' + "x" * 100_000 + '"]}',
-     'indicators: unknown indicator id "xxx'),
+    (
+        "json: long unknown indicator",
+        ".json",
+        '{"indicators": ["' + "x" * 100_000 + '"]}',
+        'indicators: unknown indicator id "xxx',
+    ),
     ("json: number as indicator", ".json", '{"indicators": [1]}', "indicators: expected indicator ids"),
     ("json: empty file", ".json", "", "case.json: not valid JSON"),
     ("json: only spaces", ".json", "   \n  ", "case.json: not valid JSON"),
@@ -70,23 +83,47 @@ HOSTILE = [
     ("stdin: duplicate key", "-", '{"age": 20, "age": 21}', '-: key "age" is given twice'),
     ("stdin: not UTF-8", "-", b"\xc3\x28", "-: cannot read: not UTF-8"),
     ("stdin: over the size cap", "-", "[" + " " * 2_500_000 + "]", "-: larger than 2 MB"),
-    ("yaml: octal-looking age", ".yaml", "age: 017\n",
-     'age: expected a whole number of years (0 to 130) or null, got "017"'),
+    (
+        "yaml: octal-looking age",
+        ".yaml",
+        "age: 017\n",
+        'age: expected a whole number of years (0 to 130) or null, got "017"',
+    ),
     ("yaml: yes is not true", ".yaml", "consent: yes\n", 'consent: expected true or false, got "yes"'),
     ("yaml: True is not true", ".yaml", "consent: True\n", 'consent: expected true or false, got "True"'),
-    ("yaml: sexagesimal", ".yaml", "age: 1:30\n",
-     'age: expected a whole number of years (0 to 130) or null, got "1:30"'),
+    (
+        "yaml: sexagesimal",
+        ".yaml",
+        "age: 1:30\n",
+        'age: expected a whole number of years (0 to 130) or null, got "1:30"',
+    ),
     ("yaml: 0o octal", ".yaml", "age: 0o17\n", 'age: expected a whole number of years (0 to 130) or null, got "0o17"'),
-    ("yaml: hexadecimal", ".yaml", "age: 0x1F\n",
-     'age: expected a whole number of years (0 to 130) or null, got "0x1F"'),
-    ("yaml: date", ".yaml", "age: 2024-01-01\n",
-     'age: expected a whole number of years (0 to 130) or null, got "2024-01-01"'),
+    (
+        "yaml: hexadecimal",
+        ".yaml",
+        "age: 0x1F\n",
+        'age: expected a whole number of years (0 to 130) or null, got "0x1F"',
+    ),
+    (
+        "yaml: date",
+        ".yaml",
+        "age: 2024-01-01\n",
+        'age: expected a whole number of years (0 to 130) or null, got "2024-01-01"',
+    ),
     ("yaml: .inf", ".yaml", "age: .inf\n", 'age: expected a whole number of years (0 to 130) or null, got ".inf"'),
     ("yaml: alias bomb", ".yaml", BILLION_LAUGHS, "case.yaml: refused YAML: anchors and aliases"),
-    ("yaml: one anchor", ".yaml", "consent: &c true\nrefuses_assistance: *c\n",
-     "case.yaml: refused YAML: anchors and aliases"),
-    ("yaml: duplicate key", ".yaml", "consent: true\nconsent: false\n",
-     "case.yaml: refused YAML: key 'consent' is given twice"),
+    (
+        "yaml: one anchor",
+        ".yaml",
+        "consent: &c true\nrefuses_assistance: *c\n",
+        "case.yaml: refused YAML: anchors and aliases",
+    ),
+    (
+        "yaml: duplicate key",
+        ".yaml",
+        "consent: true\nconsent: false\n",
+        "case.yaml: refused YAML: key 'consent' is given twice",
+    ),
     ("yaml: 5000-deep lists", ".yaml", deep("[", "]"), "case.yaml: "),
     ("yaml: 5000-digit integer", ".yaml", "age: " + "9" * 5000 + "\n", "case.yaml: "),
     ("yaml: python tag", ".yaml", "age: !!python/object:os.system ls\n", "case.yaml: not valid YAML"),
@@ -97,9 +134,15 @@ HOSTILE = [
 
 
 def run(args: list, stdin: bytes = b"", env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker", *args], input=stdin, capture_output=True,
-                          cwd=ROOT, timeout=HANG_SECONDS, preexec_fn=_limit_memory,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=HANG_SECONDS,
+        preexec_fn=_limit_memory,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def assert_one_line_refusal(result: subprocess.CompletedProcess, start: str | None) -> None:
@@ -140,10 +183,15 @@ def test_a_non_utf8_locale_and_file_name(tmp_path):
     """LC_ALL=C: the file name's bytes are not UTF-8 and the locale is ASCII; still one line."""
     name = os.fsencode(tmp_path) + b"/caf\xe9.yaml"
     with open(name, "wb") as handle:
-        handle.write("age: 017\nlocation: \"Қазақстан\"\n".encode())
-    result = subprocess.run([sys.executable, "-m", "checker", "assess", name], capture_output=True, cwd=ROOT,
-                            timeout=HANG_SECONDS, preexec_fn=_limit_memory,
-                            env={**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": ""})
+        handle.write('age: 017\nlocation: "Қазақстан"\n'.encode())
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", "assess", name],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=HANG_SECONDS,
+        preexec_fn=_limit_memory,
+        env={**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": ""},
+    )
     assert_one_line_refusal(result, 'age: expected a whole number of years (0 to 130) or null, got "017"')
 
 

@@ -34,15 +34,21 @@ def test_every_row_has_a_responsible_body_or_is_a_heading_row(data):
 def test_prevention_measures_cover_articles_41_to_82_by_kind(data):
     prevention = data["measures"]["prevention"]
     assert sorted(m["article"] for m in prevention) == list(range(41, 83))
-    expected = {**{a: "general" for a in range(41, 48)}, **{a: "individual" for a in range(48, 70)},
-                **{a: "special" for a in range(70, 83)}}
+    expected = {
+        **{a: "general" for a in range(41, 48)},
+        **{a: "individual" for a in range(48, 70)},
+        **{a: "special" for a in range(70, 83)},
+    }
     assert {m["article"]: m["kind"] for m in prevention} == expected
 
 
 def test_law_competences_cover_articles_5_to_40(data):
     comp = data["competences"]
-    cited = {int(c["source"]["ref"].split(".")[0]) for c in comp["competences"]
-             if c["source"]["doc"] == "prevention-law-2025"}
+    cited = {
+        int(c["source"]["ref"].split(".")[0])
+        for c in comp["competences"]
+        if c["source"]["doc"] == "prevention-law-2025"
+    }
     assert sorted(cited) == list(range(5, 41))
     assert sorted(a["number"] for a in comp["articles"]) == list(range(5, 41))
 
@@ -51,8 +57,9 @@ def test_the_seventeen_subjects_of_paragraph_4(data):
     comp = data["competences"]
     kinds = sorted(b["rules_subject"] for b in comp["bodies"] if b["rules_subject"])
     assert kinds == list(range(1, 18))
-    quoted = sorted(int(c["source"]["ref"].split(".")[1]) for c in comp["competences"]
-                    if c["id"].startswith("rules-p4-"))
+    quoted = sorted(
+        int(c["source"]["ref"].split(".")[1]) for c in comp["competences"] if c["id"].startswith("rules-p4-")
+    )
     assert quoted == list(range(1, 18))
 
 

@@ -15,8 +15,13 @@ def unfolded_long_texts(text: str) -> list[str]:
     """The beginnings of the texts over LONG characters not written as `>-` blocks."""
     found = []
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.ScalarEvent) and len(event.value) > LONG and event.style != ">" \
-                and "\n" not in event.value and "  " not in event.value:
+        if (
+            isinstance(event, yaml.ScalarEvent)
+            and len(event.value) > LONG
+            and event.style != ">"
+            and "\n" not in event.value
+            and "  " not in event.value
+        ):
             found.append(f"line {event.start_mark.line + 1}: {event.value[:40]}")
     return found
 

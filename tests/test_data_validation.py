@@ -33,41 +33,65 @@ def _first(document, key):
 
 BROKEN = {
     "missing ru": (
-        "rights", lambda d: _first(d, "rights")["text"].pop("ru"),
-        "data/rights.yaml: id=right-01-information: text.ru: is missing"),
+        "rights",
+        lambda d: _first(d, "rights")["text"].pop("ru"),
+        "data/rights.yaml: id=right-01-information: text.ru: is missing",
+    ),
     "empty kk": (
-        "glossary", lambda d: _first(d, "terms")["text"].update(kk="   "),
-        "data/glossary.yaml: id=rules-counter-trafficking-actors: text.kk: must not be empty"),
+        "glossary",
+        lambda d: _first(d, "terms")["text"].update(kk="   "),
+        "data/glossary.yaml: id=rules-counter-trafficking-actors: text.kk: must not be empty",
+    ),
     "duplicate id": (
-        "glossary", lambda d: d["terms"][1].update(id=d["terms"][0]["id"]),
-        "data/glossary.yaml: id=rules-counter-trafficking-actors: id: duplicate id 'rules-counter-trafficking-actors'"),
+        "glossary",
+        lambda d: d["terms"][1].update(id=d["terms"][0]["id"]),
+        "data/glossary.yaml: id=rules-counter-trafficking-actors: id: duplicate id 'rules-counter-trafficking-actors'",
+    ),
     "unknown source": (
-        "rights", lambda d: _first(d, "obligations")["source"].update(doc="no-such-law"),
-        "data/rights.yaml: id=obligation-01-law: source.doc: 'no-such-law' is not a known id of documents"),
+        "rights",
+        lambda d: _first(d, "obligations")["source"].update(doc="no-such-law"),
+        "data/rights.yaml: id=obligation-01-law: source.doc: 'no-such-law' is not a known id of documents",
+    ),
     "dangling reference": (
-        "sources", lambda d: d["documents"][1]["amendments"][0].update(doc="missing-amendment"),
-        "data/sources.yaml: id=criteria-2023: amendments[0].doc: 'missing-amendment' is not a known id of documents"),
+        "sources",
+        lambda d: d["documents"][1]["amendments"][0].update(doc="missing-amendment"),
+        "data/sources.yaml: id=criteria-2023: amendments[0].doc: 'missing-amendment' is not a known id of documents",
+    ),
     "wrong type": (
-        "rights", lambda d: d["rights"][2].update(number="three"),
-        "data/rights.yaml: id=right-03-special-social-services: number: must be integer, not str 'three'"),
+        "rights",
+        lambda d: d["rights"][2].update(number="three"),
+        "data/rights.yaml: id=right-03-special-social-services: number: must be integer, not str 'three'",
+    ),
     "text not a mapping": (
-        "glossary", lambda d: _first(d, "terms").update(term="адам саудасы"),
-        "data/glossary.yaml: id=rules-counter-trafficking-actors: term: must be object, not str"),
+        "glossary",
+        lambda d: _first(d, "terms").update(term="адам саудасы"),
+        "data/glossary.yaml: id=rules-counter-trafficking-actors: term: must be object, not str",
+    ),
     "unknown field": (
-        "ui", lambda d: _first(d, "labels").update(colour="red"),
-        "data/ui.yaml: id=sources: (entry): unknown field colour"),
+        "ui",
+        lambda d: _first(d, "labels").update(colour="red"),
+        "data/ui.yaml: id=sources: (entry): unknown field colour",
+    ),
     "missing id": (
-        "rights", lambda d: _first(d, "rights").pop("id"),
-        "data/rights.yaml: (file): rights[0].id: is missing"),
+        "rights",
+        lambda d: _first(d, "rights").pop("id"),
+        "data/rights.yaml: (file): rights[0].id: is missing",
+    ),
     "bad id": (
-        "rights", lambda d: _first(d, "rights").update(id="Right 1"),
-        "data/rights.yaml: id=Right 1: id: 'Right 1' does not match"),
+        "rights",
+        lambda d: _first(d, "rights").update(id="Right 1"),
+        "data/rights.yaml: id=Right 1: id: 'Right 1' does not match",
+    ),
     "phone with letters": (
-        "rights", lambda d: d["closing"]["phones"][0].update(number="call 102"),
-        "data/rights.yaml: id=app2-hotlines: phones[0].number: 'call 102' does not match"),
+        "rights",
+        lambda d: d["closing"]["phones"][0].update(number="call 102"),
+        "data/rights.yaml: id=app2-hotlines: phones[0].number: 'call 102' does not match",
+    ),
     "language missing in ui": (
-        "ui", lambda d: d["site_name"].pop("kk"),
-        "data/ui.yaml: (file): site_name.kk: is missing"),
+        "ui",
+        lambda d: d["site_name"].pop("kk"),
+        "data/ui.yaml: (file): site_name.kk: is missing",
+    ),
 }
 
 
@@ -81,7 +105,7 @@ def test_broken_data_is_reported_in_one_line(data_copy, case):
 
 
 def test_malformed_yaml_names_file_and_line(data_copy):
-    (data_copy / "rights.yaml").write_text("title: {kk: \"a\", ru: \"b\"\nrights: [\n", encoding="utf-8")
+    (data_copy / "rights.yaml").write_text('title: {kk: "a", ru: "b"\nrights: [\n', encoding="utf-8")
     problems = problems_of(data_copy)
     assert len(problems) == 1
     assert problems[0].startswith("data/rights.yaml: (file): (entry): not valid YAML: line ")
@@ -102,8 +126,8 @@ def test_every_problem_is_reported_not_only_the_first(data_copy):
 def test_command_line_exits_1_with_one_line_per_problem(data_copy):
     edit(data_copy, "rights", lambda d: _first(d, "rights")["text"].pop("ru"))
     result = subprocess.run(
-        [sys.executable, "-m", "build_scripts.validate", str(data_copy)],
-        cwd=ROOT, capture_output=True, text=True)
+        [sys.executable, "-m", "build_scripts.validate", str(data_copy)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines[0] == "data/rights.yaml: id=right-01-information: text.ru: is missing"
@@ -114,6 +138,7 @@ def test_command_line_exits_1_with_one_line_per_problem(data_copy):
 def test_build_stops_on_bad_data(data_copy, tmp_path):
     edit(data_copy, "glossary", lambda d: _first(d, "terms")["text"].pop("kk"))
     from build_scripts.build import build
+
     with pytest.raises(DataError) as caught:
         build(data_dir=data_copy, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site")
     assert "data/glossary.yaml: id=rules-counter-trafficking-actors: text.kk: is missing" in str(caught.value)

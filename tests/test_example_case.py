@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_readme_example_case():
-    result = subprocess.run([sys.executable, "-m", "checker", "assess", "examples/case.json"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", "assess", "examples/case.json"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     output = json.loads(result.stdout)
     assert output["screening"]["potential_victim"] is True

@@ -55,7 +55,8 @@ def test_action_plan_filter(site_url, page, foreign_requests, prefix):
     for year in page.locator("select[name=year] option").evaluate_all("os => os.map(o => o.value).filter(Boolean)"):
         page.select_option("select[name=year]", year)
         shown = page.locator(rows).evaluate_all(
-            "els => els.map(e => [e.dataset.year.split(' '), e.offsetParent !== null])")
+            "els => els.map(e => [e.dataset.year.split(' '), e.offsetParent !== null])"
+        )
         assert [(year in years) for years, _ in shown] == [seen for _, seen in shown], year
         hidden_somewhere |= not all(seen for _, seen in shown)
     assert hidden_somewhere, "no year hides a row: the filter is not tested"

@@ -50,24 +50,41 @@ def wait_for(condition, bound: float, what: str, server: subprocess.Popen, log: 
 
 def test_a_label_edited_in_the_data_shows_on_the_served_page(data_copy, tmp_path):
     url = f"http://127.0.0.1:{free_port()}/"
-    env = {**os.environ, "BAGDAR_DATA": str(data_copy), "BAGDAR_DOCS": str(tmp_path / "docs"),
-           "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "BAGDAR_DATA": str(data_copy),
+        "BAGDAR_DOCS": str(tmp_path / "docs"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     log = tmp_path / "preview.log"
     with log.open("w", encoding="utf-8") as out:  # a file, not a pipe: a full pipe would stall the server
-        server = subprocess.Popen([sys.executable, "-m", "build_scripts.dev", url[len("http://"):-1]], cwd=ROOT,
-                                  env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "build_scripts.dev", url[len("http://") : -1]],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         first = wait_for(lambda: fetch(url), FIRST_BUILD_BOUND, "no page served", server, log)
         labels = edit_yaml(data_copy, "ui", lambda d: None)["labels"]
-        label = next(item for item in labels
-                     if len(item["text"]["kk"]) > 20 and html.escape(item["text"]["kk"]) in first)
+        label = next(
+            item for item in labels if len(item["text"]["kk"]) > 20 and html.escape(item["text"]["kk"]) in first
+        )
         edited = "Өңделген белгі " + label["id"]
 
         def change(document):
             next(item for item in document["labels"] if item["id"] == label["id"])["text"]["kk"] = edited
+
         edit_yaml(data_copy, "ui", change)
-        page = wait_for(lambda: (fetch(url) or "") if edited in (fetch(url) or "") else None,
-                        REBUILD_BOUND, "the edit not served", server, log)
+        page = wait_for(
+            lambda: (fetch(url) or "") if edited in (fetch(url) or "") else None,
+            REBUILD_BOUND,
+            "the edit not served",
+            server,
+            log,
+        )
         assert html.escape(label["text"]["kk"]) not in page
     finally:
         os.killpg(server.pid, signal.SIGTERM)

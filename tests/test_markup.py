@@ -20,6 +20,7 @@ def rendered_text(md: str) -> str:
     html = markdown.markdown(md, extensions=EXTENSIONS)
     import html as html_lib
     import re
+
     return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
 
 

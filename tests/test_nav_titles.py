@@ -40,7 +40,8 @@ def test_an_unknown_id_is_one_line_naming_it():
     with pytest.raises(DataError) as err:
         apply(cfg, DATA)
     assert [str(p) for p in err.value.problems] == [
-        "mkdocs.yml: id=no-such-title: nav: no data/ui.yaml label or data/sources.yaml document has this id"]
+        "mkdocs.yml: id=no-such-title: nav: no data/ui.yaml label or data/sources.yaml document has this id"
+    ]
 
 
 def test_two_entries_with_one_kazakh_title_and_two_translations_are_refused():

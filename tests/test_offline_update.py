@@ -77,10 +77,14 @@ def point(link: Path, site: Path) -> None:
 
 
 def wait_until_saved(page, path: str) -> None:
-    page.wait_for_function(f"""async () => {{
+    page.wait_for_function(
+        f"""async () => {{
         const keys = await ({SAVED_KEYS})();
         return keys.some((key) => key.endsWith({path!r}));
-    }}""", timeout=WAIT_MS, polling=250)
+    }}""",
+        timeout=WAIT_MS,
+        polling=250,
+    )
 
 
 def install(page, url: str) -> None:
@@ -103,9 +107,12 @@ def test_a_rebuilt_text_shows_on_the_first_view(tmp_path, built_site, served, pa
     shutil.copytree(ROOT / "data", data)
     sources = data / "sources.yaml"
     text = sources.read_text(encoding="utf-8")
-    sources.write_text(text.replace('short: {kk: "Қайта бағыттау қағидалары"',
-                                    'short: {kk: "Қайта бағыттау қағидалары ЖАҢА МӘТІН"', 1),
-                       encoding="utf-8")
+    sources.write_text(
+        text.replace(
+            'short: {kk: "Қайта бағыттау қағидалары"', 'short: {kk: "Қайта бағыттау қағидалары ЖАҢА МӘТІН"', 1
+        ),
+        encoding="utf-8",
+    )
     rebuilt = build(data_dir=data, docs_dir=tmp_path / "docs", site_dir=tmp_path / "site")
     point(link, rebuilt)
 
@@ -124,8 +131,15 @@ def test_a_failed_file_costs_only_that_file(built_site, served, context, page):
     page.wait_for_function(f"""async () => (await ({SAVED_KEYS})()).length > 200""", timeout=WAIT_MS, polling=500)
     saved = page.evaluate(SAVED_KEYS)
     assert "/ru/glossary/" not in saved
-    for kept in ("/", "/ru/", "/glossary/", "/assets/checker/checker-start.js", "/assets/checker/checker-worker.js",
-                 "/assets/checker/checker-page.js", "/assets/checker/case-file.js"):
+    for kept in (
+        "/",
+        "/ru/",
+        "/glossary/",
+        "/assets/checker/checker-start.js",
+        "/assets/checker/checker-worker.js",
+        "/assets/checker/checker-page.js",
+        "/assets/checker/case-file.js",
+    ):
         assert kept in saved, kept
     assert not [key for key in saved if "search_index" in key or "/assets/pyodide/" in key]
     context.unroute("**/ru/glossary/")

@@ -50,13 +50,17 @@ CHECKER_JS = """width => {
 @pytest.fixture
 def browser_context_args(browser_context_args):
     """A phone: 360×740 CSS pixels, touch, the page's own viewport meta tag honoured."""
-    return {**browser_context_args, "viewport": {"width": WIDTH, "height": HEIGHT},
-            "is_mobile": True, "has_touch": True}
+    return {
+        **browser_context_args,
+        "viewport": {"width": WIDTH, "height": HEIGHT},
+        "is_mobile": True,
+        "has_touch": True,
+    }
 
 
 def shot_name(path: str) -> str:
     """`ru/bodies/police/` -> ru-bodies-police.png, `` -> kk-home.png, `404.html` -> kk-404.png."""
-    lang, rest = ("ru", path[len("ru/"):]) if path.startswith("ru/") else ("kk", path)
+    lang, rest = ("ru", path[len("ru/") :]) if path.startswith("ru/") else ("kk", path)
     return f"{lang}-{(rest.removesuffix('.html').strip('/') or 'home').replace('/', '-')}.png"
 
 

@@ -44,6 +44,7 @@ def all_items(data) -> list[dict]:
 
 # --- data ---------------------------------------------------------------------------------
 
+
 def test_every_item_has_a_short_form_shorter_than_the_item(data):
     """A summary shortens its item: shorter in both languages and no number the item lacks."""
     for item in all_items(data):
@@ -81,14 +82,18 @@ def test_a_side_out_of_order_or_off_its_terms_is_a_data_problem(data):
 def test_a_number_no_bundled_text_prints_is_kept_as_the_sites_advice(data):
     """112 is in none of the source texts: it stays in data marked as the site's advice."""
     emergency = data["public-advice"]["emergency"]
-    texts = " ".join((ROOT / "sources" / doc["file"]).read_text(encoding="utf-8")
-                     for doc in data["sources"]["documents"] if doc["file"])
+    texts = " ".join(
+        (ROOT / "sources" / doc["file"]).read_text(encoding="utf-8")
+        for doc in data["sources"]["documents"]
+        if doc["file"]
+    )
     assert not re.search(rf"(?<!\d){re.escape(emergency['number'])}(?!\d)", texts)
     assert emergency["basis"] == "site-advice"
     assert all(advice["basis"] == "site-advice" for advice in data["public-advice"]["advice"])
 
 
 # --- QR code --------------------------------------------------------------------------------
+
 
 def pocket_markdown(monkeypatch, data, site_url: str | None) -> dict[str, str]:
     if site_url is None:
@@ -211,6 +216,7 @@ def test_without_a_choice_the_kazakh_russian_sheet_prints(site_url, page, lang):
 
 # --- links and pages ------------------------------------------------------------------------
 
+
 class _CardLinks(HTMLParser):
     """The hrefs inside each `.card-give` element."""
 
@@ -288,8 +294,9 @@ def test_the_public_page_never_gives_the_reader_an_officials_duties(built_site, 
     assert advice["emergency"]["note"][lang] in text
     for section in ("dont", "note"):
         assert all(a["advice"][lang] in text for a in advice["advice"] if a["section"] == section)
-    assert text.count(next(item["text"][lang] for item in data["ui"]["labels"]
-                           if item["id"] == "public-silent-answer")) == len(advice["silent"])
+    assert text.count(
+        next(item["text"][lang] for item in data["ui"]["labels"] if item["id"] == "public-silent-answer")
+    ) == len(advice["silent"])
     for number in [p["number"] for p in data["rights"]["closing"]["phones"]] + ["112"]:
         assert f'href="tel:{number.replace(" ", "")}"' in html
 
@@ -303,9 +310,11 @@ def test_the_home_page_first_choice_separates_officials_from_the_worried(built_s
 
 # --- accessibility ------------------------------------------------------------------------
 
+
 @pytest.mark.browser
 def test_new_pages_have_no_serious_axe_violations(site_url, page, data, foreign_requests):
     from test_accessibility import AXE, BLOCKING, describe
+
     paths = [f"{prefix}card/pocket/#{sheet}" for prefix in PREFIXES.values() for sheet in sheet_ids(data)]
     paths += [f"{prefix}{p}" for prefix in PREFIXES.values() for p in ("audience/public/", "card/", "")]
     problems = []

@@ -22,8 +22,12 @@ REFERRAL = DATA["referral"]
 STEPS = REFERRAL["steps"]
 LANGS = {"kk": "", "ru": "ru/"}
 PROCEDURE_PAGES = ["procedure/"] + [f"procedure/{stage}/" for stage in STAGES]
-NEW_PAGES = PROCEDURE_PAGES + ["audience/border/", "audience/public/", "audience/trainee/",
-                               "procedure/how-the-checker-reads/"]
+NEW_PAGES = PROCEDURE_PAGES + [
+    "audience/border/",
+    "audience/public/",
+    "audience/trainee/",
+    "procedure/how-the-checker-reads/",
+]
 PHONE = {"width": 360, "height": 740}
 
 
@@ -102,7 +106,7 @@ def test_every_step_is_on_exactly_one_procedure_page(built_site, lang):
     for path in PROCEDURE_PAGES:
         for anchor in parse(built_site, LANGS[lang] + path).ids:
             if anchor.startswith("step-"):
-                found.setdefault(anchor[len("step-"):], []).append(path)
+                found.setdefault(anchor[len("step-") :], []).append(path)
     assert found == {s["id"]: [f"procedure/{s['stage']}/"] for s in STEPS}
 
 
@@ -118,11 +122,16 @@ def test_each_step_shows_its_actor_deadline_audience_and_paragraph(built_site, l
         page = parse(built_site, path)
         for step in (s for s in STEPS if s["stage"] == stage):
             text = " ".join(page.step_text.get(step["id"], "").split())
-            paragraph = (path[: -len(f"procedure/{stage}/")] + "procedure/rules/",
-                         "p" + step["paragraph"].replace(".", "-"))
+            paragraph = (
+                path[: -len(f"procedure/{stage}/")] + "procedure/rules/",
+                "p" + step["paragraph"].replace(".", "-"),
+            )
             links = {resolve(path, href) for href, block in page.links if block == step["id"]}
-            expected = [actors[step["actor"]], audiences[step["applies_to"]],
-                        deadlines[step["deadline"]] if step["deadline"] else not_set]
+            expected = [
+                actors[step["actor"]],
+                audiences[step["applies_to"]],
+                deadlines[step["deadline"]] if step["deadline"] else not_set,
+            ]
             missing = [words for words in expected if words not in text]
             if missing or paragraph not in links:
                 problems.append((step["id"], missing, paragraph in links))

@@ -63,7 +63,8 @@ def recompute(kind: str, subject: str, lang: str) -> tuple[str, dict, set[str]]:
         return SIGNS[subject]["text"][lang], SIGNS[subject]["source"], texts(SIGNS.values(), lang)
     if kind == "not-in-app1":
         entry = {**RIGHTS, **OBLIGATIONS}.get(subject) or next(
-            row for row in DATA["criteria"]["rows"] if f"criteria-{row['id']}" == subject)
+            row for row in DATA["criteria"]["rows"] if f"criteria-{row['id']}" == subject
+        )
         others = {e["text"][lang] for e in card + DATA["criteria"]["rows"]} - set(texts(SIGNS.values(), lang))
         return entry["text"][lang], entry["source"], others
     if kind == "card-kind":
@@ -80,8 +81,11 @@ def recompute(kind: str, subject: str, lang: str) -> tuple[str, dict, set[str]]:
         return body["name"][lang], {"doc": "referral-rules-2024", "ref": f"4.{body['rules_subject']}"}, subjects
     if kind == "competence":
         comp = COMPETENCES[subject]
-        holders = {BODIES[c["body"]]["name"][lang] for c in COMPETENCES.values()
-                   if "text" in c and c["text"]["ru"] == comp["text"]["ru"]}
+        holders = {
+            BODIES[c["body"]]["name"][lang]
+            for c in COMPETENCES.values()
+            if "text" in c and c["text"]["ru"] == comp["text"]["ru"]
+        }
         return BODIES[comp["body"]]["name"][lang], comp["source"], holders
     if kind == "step-actor":
         step = STEPS[subject]

@@ -39,8 +39,9 @@ def test_every_rule_has_a_plain_words_condition_and_every_condition_a_rule():
 
 def test_the_audit_refuses_a_rule_without_a_condition():
     data = copy.deepcopy(DATA)
-    data["route-conditions"]["conditions"] = [c for c in data["route-conditions"]["conditions"]
-                                              if c["id"] != "identified"]
+    data["route-conditions"]["conditions"] = [
+        c for c in data["route-conditions"]["conditions"] if c["id"] != "identified"
+    ]
     with pytest.raises(ValueError, match="no condition 'identified'"):
         Audit(data, cases=[])
 
@@ -56,8 +57,9 @@ def test_validation_names_a_reading_with_an_unknown_step():
     data = copy.deepcopy(DATA)
     data["readings"]["readings"][0]["steps"].append("no-such-step")
     problems = [str(p) for p in validate(data)]
-    assert any(p.startswith(f"data/readings.yaml: id={READINGS[0]['id']}: steps") and "no-such-step" in p
-               for p in problems), problems
+    assert any(
+        p.startswith(f"data/readings.yaml: id={READINGS[0]['id']}: steps") and "no-such-step" in p for p in problems
+    ), problems
 
 
 def test_the_checker_refuses_readings_data_with_an_unknown_step():
@@ -68,8 +70,9 @@ def test_the_checker_refuses_readings_data_with_an_unknown_step():
 
 
 def test_every_reading_reaches_the_checker_output_of_some_case():
-    shown = {r["id"] for case in load_cases() for a in assess(case["input"])["referral"]["actions"]
-             for r in a["readings"]}
+    shown = {
+        r["id"] for case in load_cases() for a in assess(case["input"])["referral"]["actions"] for r in a["readings"]
+    }
     assert sorted({r["id"] for r in READINGS} - shown) == []
 
 
@@ -84,7 +87,7 @@ def test_an_action_carries_exactly_the_readings_of_its_step():
 def test_procedure_pages_show_each_reading_beside_its_steps(built_site, lang):
     for step_id, step in STEPS.items():
         html = html_file(built_site, f"{LANGS[lang]}procedure/{step['stage']}/").read_text(encoding="utf-8")
-        block = html.split(f'data-step="{step_id}"', 1)[1].split('<h3', 1)[0]
+        block = html.split(f'data-step="{step_id}"', 1)[1].split("<h3", 1)[0]
         found = re.findall(r'data-reading="([^"]+)"', block)
         assert found == [r["id"] for r in READINGS if step_id in r["steps"]], step_id
         if found:
@@ -113,8 +116,9 @@ def test_the_audit_page_shows_every_paragraph_with_its_conditions_and_cases(buil
         assert f'id="para-{paragraph.number}"' in html
         assert paragraph.rules or paragraph.number == "4", f"p. {paragraph.number} has no rule"
         for rule in paragraph.rules:
-            block = (html.split(f'class="audit-rule" data-step="{rule.step["id"]}"', 1)[1]
-                     .split('class="audit-rule"', 1)[0])
+            block = html.split(f'class="audit-rule" data-step="{rule.step["id"]}"', 1)[1].split(
+                'class="audit-rule"', 1
+            )[0]
             assert rule.condition[lang] in block.replace("&#34;", '"')
             linked = re.findall(r'href="#(case-[^"]+)"', block)
             assert linked == [c.anchor for c in rule.cases] and linked, rule.step["id"]

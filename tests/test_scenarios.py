@@ -61,11 +61,14 @@ def test_the_scenarios_cover_what_the_rules_distinguish():
         "disability": any(c.get("disability") for c in cases),
         "reintegration": any(c.get("needs_reintegration") for c in cases),
     }
-    covered |= {f"in Kazakhstan, {c}": any(x.get("location") == "kazakhstan" and x.get("citizenship") == c
-                                           for x in cases)
-                for c in ("kz", "foreign")}
-    covered |= {f"abroad, {c}": any(x.get("location") == "abroad" and x.get("citizenship") == c for x in cases)
-                for c in ("kz", "refugee_kz", "stateless_resident")}
+    covered |= {
+        f"in Kazakhstan, {c}": any(x.get("location") == "kazakhstan" and x.get("citizenship") == c for x in cases)
+        for c in ("kz", "foreign")
+    }
+    covered |= {
+        f"abroad, {c}": any(x.get("location") == "abroad" and x.get("citizenship") == c for x in cases)
+        for c in ("kz", "refugee_kz", "stateless_resident")
+    }
     assert [name for name, ok in covered.items() if not ok] == []
     forms = {form for s in SCENARIOS for form in assess(s["case"])["screening"]["forms"]}
     assert forms == FORMS, f"forms of Appendix 1 without a scenario: {FORMS - forms}"
@@ -86,7 +89,8 @@ def test_the_case_schema_is_the_checker_contract():
 
 def test_the_page_expects_the_checker_answers():
     assert training_view(DATA).expected == {
-        s["id"]: [step for step in s["choices"] if step in s["answer"]] for s in SCENARIOS}
+        s["id"]: [step for step in s["choices"] if step in s["answer"]] for s in SCENARIOS
+    }
 
 
 def change_first_scenario(data_dir: Path, change) -> str:
@@ -98,17 +102,19 @@ def change_first_scenario(data_dir: Path, change) -> str:
 BROKEN = {
     "unknown step": (
         lambda s: s["choices"].append("no-such-step"),
-        lambda s: f"choices[{len(s['choices']) - 1}]: 'no-such-step' is not a known id of steps"),
+        lambda s: f"choices[{len(s['choices']) - 1}]: 'no-such-step' is not a known id of steps",
+    ),
     "answer outside the choices": (
         lambda s: s["answer"].append("presume-minor"),
-        lambda s: f"answer[{len(s['answer']) - 1}]: 'presume-minor' is not one of choices"),
+        lambda s: f"answer[{len(s['answer']) - 1}]: 'presume-minor' is not one of choices",
+    ),
     "unknown indicator": (
         lambda s: s["case"]["indicators"].append("what-no-such-sign"),
-        lambda s: f"case.indicators[{len(s['case']['indicators']) - 1}]: "
-                  "'what-no-such-sign' is not a known id of indicators"),
-    "unknown case field": (
-        lambda s: s["case"].update(nationality="kz"),
-        lambda s: "case: unknown field nationality"),
+        lambda s: (
+            f"case.indicators[{len(s['case']['indicators']) - 1}]: 'what-no-such-sign' is not a known id of indicators"
+        ),
+    ),
+    "unknown case field": (lambda s: s["case"].update(nationality="kz"), lambda s: "case: unknown field nationality"),
 }
 
 
@@ -128,7 +134,8 @@ def test_the_build_refuses_an_answer_the_checker_does_not_give(data_copy):
         training_view(check(data_copy))
     assert [str(p) for p in caught.value.problems] == [
         f"data/scenarios.yaml: id={ident}: answer: the checker routes "
-        "notify-ssp-police-lea, attend-to-urgent-needs, relocate-safely, identify-jointly of the choices"]
+        "notify-ssp-police-lea, attend-to-urgent-needs, relocate-safely, identify-jointly of the choices"
+    ]
 
 
 def test_the_build_refuses_a_case_the_checker_refuses(data_copy):
@@ -164,18 +171,26 @@ def test_a_who_question_asks_about_a_routed_step_and_offers_its_actor(scenario):
 
 
 def test_the_build_refuses_a_who_question_on_a_step_not_routed(data_copy):
-    ident = change_first_scenario(data_copy, lambda s: s.update(
-        who={"step": "provide-safe-place", "choices": ["local_executive", "guardianship", "police"]}))
+    ident = change_first_scenario(
+        data_copy,
+        lambda s: s.update(
+            who={"step": "provide-safe-place", "choices": ["local_executive", "guardianship", "police"]}
+        ),
+    )
     with pytest.raises(DataError) as caught:
         training_view(check(data_copy))
     assert [str(p) for p in caught.value.problems] == [
-        f"data/scenarios.yaml: id={ident}: who.step: the checker does not route provide-safe-place"]
+        f"data/scenarios.yaml: id={ident}: who.step: the checker does not route provide-safe-place"
+    ]
 
 
 def test_the_build_refuses_a_who_question_without_the_actor(data_copy):
-    ident = change_first_scenario(data_copy, lambda s: s.update(
-        who={"step": "relocate-safely", "choices": ["local_executive", "guardianship", "police"]}))
+    ident = change_first_scenario(
+        data_copy,
+        lambda s: s.update(who={"step": "relocate-safely", "choices": ["local_executive", "guardianship", "police"]}),
+    )
     with pytest.raises(DataError) as caught:
         training_view(check(data_copy))
     assert [str(p) for p in caught.value.problems] == [
-        f"data/scenarios.yaml: id={ident}: who.choices: the step's actor identifying_subject is not among them"]
+        f"data/scenarios.yaml: id={ident}: who.choices: the step's actor identifying_subject is not among them"
+    ]

@@ -72,10 +72,15 @@ def result_items(page, count: int = 3) -> list[tuple[list[str], list[str]]]:
     """The links (path#fragment) and type labels of each of the open search's first results."""
     items = []
     for item in page.locator(".md-search-result__list > li").all()[:count]:
-        links = [urlparse(link) for link in item.locator("a").evaluate_all(
-            "links => links.map(a => a.getAttribute('href'))")]
-        items.append(([link.path + (f"#{link.fragment}" if link.fragment else "") for link in links],
-                      item.locator(".search-type").all_inner_texts()))
+        links = [
+            urlparse(link) for link in item.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        ]
+        items.append(
+            (
+                [link.path + (f"#{link.fragment}" if link.fragment else "") for link in links],
+                item.locator(".search-type").all_inner_texts(),
+            )
+        )
     return items
 
 
@@ -95,10 +100,13 @@ def test_an_indicator_result_links_to_the_indicator(site_url, page, foreign_requ
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("start", "query", "finds"), [
-    ("ru/", "забрали паспорт", "indicators/#what-no-access-to-documents"),
-    ("", "жалақы бермейді", "indicators/#what-labour-no-contract-pay"),
-])
+@pytest.mark.parametrize(
+    ("start", "query", "finds"),
+    [
+        ("ru/", "забрали паспорт", "indicators/#what-no-access-to-documents"),
+        ("", "жалақы бермейді", "indicators/#what-labour-no-contract-pay"),
+    ],
+)
 def test_everyday_words_reach_the_indicator_they_mean(site_url, page, foreign_requests, start, query, finds):
     """Through the thesaurus: the reader's words are not the text's, the indicator is found."""
     search(page, site_url, start, query)
@@ -125,8 +133,7 @@ def kazakh(function: str, words: list[str]) -> list[str]:
       const run = {{ fold: words.fold, stem: word => words.stem(words.fold(word)) }}[{json.dumps(function)}]
       console.log(JSON.stringify(input.map(run)))
     """
-    done = subprocess.run(["node", "-e", script], input=json.dumps(words),
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(["node", "-e", script], input=json.dumps(words), capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 
@@ -174,12 +181,15 @@ def test_every_stem_begins_its_folded_word():
 
 
 def test_each_language_gets_its_own_index():
-    index = {"config": {"lang": ["ru"], "separator": "[\\s]+", "pipeline": ["stopWordFilter"]}, "docs": [
-        {"location": "", "title": "Бағдар", "text": ""},
-        {"location": "card/#_1", "title": "Ақпараттық карточка", "text": ""},
-        {"location": "ru/", "title": "Багдар", "text": ""},
-        {"location": "ru/card/#_1", "title": "Информационная карточка", "text": ""},
-    ]}
+    index = {
+        "config": {"lang": ["ru"], "separator": "[\\s]+", "pipeline": ["stopWordFilter"]},
+        "docs": [
+            {"location": "", "title": "Бағдар", "text": ""},
+            {"location": "card/#_1", "title": "Ақпараттық карточка", "text": ""},
+            {"location": "ru/", "title": "Багдар", "text": ""},
+            {"location": "ru/card/#_1", "title": "Информационная карточка", "text": ""},
+        ],
+    }
     kk, ru = split_index(index)["kk"], split_index(index)["ru"]
     assert [doc["location"] for doc in kk["docs"]] == ["", "card/#_1"]
     assert [doc["location"] for doc in ru["docs"]] == ["", "card/#_1"]
@@ -187,8 +197,10 @@ def test_each_language_gets_its_own_index():
 
 
 def test_russian_pages_search_from_the_russian_root():
-    html = ('<script id="__config" type="application/json">{"base": "../..", '
-            '"search": "../../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
+    html = (
+        '<script id="__config" type="application/json">{"base": "../..", '
+        '"search": "../../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
+    )
     config = json.loads(re.search(r">(.*)<", point_page(html, "ru")).group(1))
     assert config == {"base": "../../ru/", "search": "../../assets/javascripts/workers/search-worker.js"}
 
@@ -197,8 +209,14 @@ def test_the_index_is_fetched_only_when_search_is_used(site_url, page, foreign_r
     """A content page does not download the search index until the reader turns to search (the
     offline service worker keeps a copy in the background; its requests are not the page's)."""
     fetched = []
-    page.on("request", lambda request: fetched.append(request.url)
-            if "search_index.json" in request.url and request.service_worker is None else None)
+    page.on(
+        "request",
+        lambda request: (
+            fetched.append(request.url)
+            if "search_index.json" in request.url and request.service_worker is None
+            else None
+        ),
+    )
     page.goto(site_url + "ru/indicators/", wait_until="networkidle")
     assert fetched == []
     with page.expect_request(lambda request: request.url.endswith("/ru/search/search_index.json")):

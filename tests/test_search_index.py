@@ -59,9 +59,11 @@ def test_the_checker_is_indexed_by_title_and_description_only(built_site, lang):
     assert [(doc["location"], doc["text"]) for doc in checker] == [("checker/", lead)]
     markup = (built_site / language_root(lang) / "checker/index.html").read_text(encoding="utf-8")
     start = markup.index('<form id="checker-form"')
-    form = markup[start:markup.index("</form>", start)]
-    labels = {html.unescape(re.sub(r"<[^>]+>", "", label)).strip()
-              for label in re.findall(r"<label[^>]*>(.*?)</label>", form, flags=re.S)}
+    form = markup[start : markup.index("</form>", start)]
+    labels = {
+        html.unescape(re.sub(r"<[^>]+>", "", label)).strip()
+        for label in re.findall(r"<label[^>]*>(.*?)</label>", form, flags=re.S)
+    }
     labels = {label for label in labels if len(label) > 20}
     assert len(labels) > 50  # the form is there, and none of its labels is in the checker's document
     assert [label for label in labels if label in checker[0]["text"]] == []
@@ -69,8 +71,9 @@ def test_the_checker_is_indexed_by_title_and_description_only(built_site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_training_scenarios_and_the_checker_weigh_less_than_reference_pages(built_site, lang):
-    pages = {doc["location"]: doc.get("boost", 1) for doc in index_of(built_site, lang)["docs"]
-             if "#" not in doc["location"]}
+    pages = {
+        doc["location"]: doc.get("boost", 1) for doc in index_of(built_site, lang)["docs"] if "#" not in doc["location"]
+    }
     lighter = [boost for location, boost in pages.items() if location.startswith(("training/", "checker/"))]
     assert len(lighter) > 10
     assert max(lighter) < min(pages["indicators/"], pages["card/"], pages["procedure/abroad/"])
@@ -94,6 +97,7 @@ def test_the_worker_gets_the_thesaurus_and_type_names(built_site, lang):
 
 # The thesaurus as data: each kind of bad entry is one line naming the file, concept and field.
 
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
@@ -115,18 +119,22 @@ def with_concept(data_dir: Path, change) -> list[str]:
 BAD_CONCEPTS = {
     "unknown indicator": (
         lambda c: c["finds"].update(indicators=["what-no-such-sign"]),
-        "data/search-terms.yaml: id=documents-withheld: finds.indicators: 'what-no-such-sign' is not a known entry"),
+        "data/search-terms.yaml: id=documents-withheld: finds.indicators: 'what-no-such-sign' is not a known entry",
+    ),
     "unknown page": (
         lambda c: c["finds"].update(pages=["no/such/page"]),
-        "data/search-terms.yaml: id=documents-withheld: finds.pages: 'no/such/page' is not a page of the site"),
+        "data/search-terms.yaml: id=documents-withheld: finds.pages: 'no/such/page' is not a page of the site",
+    ),
     "terms that do not reach an entry": (
-        lambda c: c.update(terms={**c["terms"], "ru": ["жираф"]},
-                           finds={"indicators": ["what-no-access-to-documents"]}),
-        "data/search-terms.yaml: id=documents-withheld: terms.ru: "
-        "none of them occurs in 'what-no-access-to-documents'"),
+        lambda c: c.update(
+            terms={**c["terms"], "ru": ["жираф"]}, finds={"indicators": ["what-no-access-to-documents"]}
+        ),
+        "data/search-terms.yaml: id=documents-withheld: terms.ru: none of them occurs in 'what-no-access-to-documents'",
+    ),
     "missing language": (
         lambda c: c["words"].pop("kk"),
-        "data/search-terms.yaml: id=documents-withheld: words.kk: is missing"),
+        "data/search-terms.yaml: id=documents-withheld: words.kk: is missing",
+    ),
 }
 
 

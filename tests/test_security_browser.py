@@ -84,8 +84,11 @@ def poisoned_site(tmp_path_factory) -> Path:
 def test_no_page_of_the_built_site_has_inline_code(built_site):
     pages = sorted(built_site.rglob("*.html"))
     assert pages
-    assert [(p.name, inline_code(p.read_text(encoding="utf-8"))) for p in pages
-            if inline_code(p.read_text(encoding="utf-8"))] == []
+    assert [
+        (p.name, inline_code(p.read_text(encoding="utf-8")))
+        for p in pages
+        if inline_code(p.read_text(encoding="utf-8"))
+    ] == []
 
 
 def test_every_page_carries_the_policy(built_site):

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def counterpart(path: str) -> str:
     """The same page in the other language."""
-    return path[len("ru/"):] if path.startswith("ru/") else "ru/" + path
+    return path[len("ru/") :] if path.startswith("ru/") else "ru/" + path
 
 
 def test_every_page_opens_and_links_its_counterpart(built_site, site_url, page, foreign_requests):

@@ -17,7 +17,7 @@ INJECTED = '<script>window.__pwned = 1</script><img src="x" onerror="window.__pw
 def test_every_page_exists_in_both_languages(built_site):
     pages = site_pages(built_site)
     kazakh = [p for p in pages if not p.startswith("ru/")]
-    russian = {p[len("ru/"):] for p in pages if p.startswith("ru/")}
+    russian = {p[len("ru/") :] for p in pages if p.startswith("ru/")}
     assert kazakh, "no pages built"
     assert set(kazakh) == russian
 

@@ -5,10 +5,16 @@ import pytest
 from build_scripts.site_paths import relative, served, to_root
 
 
-@pytest.mark.parametrize(("page", "url"), [
-    ("index.md", ""), ("card.md", "card/"), ("bodies/index.md", "bodies/"),
-    ("procedure/rules.md", "procedure/rules/"), ("bodies/women_protection_units/rules.md",
-                                                 "bodies/women_protection_units/rules/")])
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [
+        ("index.md", ""),
+        ("card.md", "card/"),
+        ("bodies/index.md", "bodies/"),
+        ("procedure/rules.md", "procedure/rules/"),
+        ("bodies/women_protection_units/rules.md", "bodies/women_protection_units/rules/"),
+    ],
+)
 def test_a_page_is_served_as_mkdocs_serves_it(page, url):
     assert served(page) == url
 

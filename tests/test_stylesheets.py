@@ -19,7 +19,7 @@ def problems(css: str) -> list[str]:
     for match in re.finditer(r"[{};]", text):
         line = text.count("\n", 0, match.start()) + 1
         if match.group() == "{":
-            prelude = text[start:match.start()].strip()
+            prelude = text[start : match.start()].strip()
             if stack and not stack[-1]:
                 found.append(f"line {line}: '{prelude[:40]}' opens inside a rule that was not closed")
             stack.append(bool(GROUPING.match(prelude)))

@@ -88,7 +88,8 @@ def test_a_wrong_answer_is_graded_per_choice_with_paragraph_links(site_url, page
     assert LABELS["training-not-required"][lang] in shown[distractor][1]
     right_count = list(should.values()).count("right")
     assert page.locator(".training-score").inner_text() == LABELS["training-score"][lang].format(
-        right=right_count, total=len(should))
+        right=right_count, total=len(should)
+    )
     assert page.locator("details.training-answer").evaluate("details => details.open")
 
     ref = STEPS[distractor]["source"]["ref"]
@@ -130,7 +131,8 @@ def test_without_javascript_the_answer_is_in_a_details(site_url, browser, lang):
     listed = details.locator("li").all_inner_texts()
     assert [text.split(".")[0] for text in listed] == [str(n) for n in numbers]
     assert [a.get_attribute("href") for a in details.locator("li a").all()] == [
-        f"../../procedure/rules/#{citations.anchor(STEPS[step]['source']['ref'])}" for step in expected]
+        f"../../procedure/rules/#{citations.anchor(STEPS[step]['source']['ref'])}" for step in expected
+    ]
     context.close()
 
 

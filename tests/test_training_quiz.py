@@ -51,8 +51,18 @@ def test_a_seed_gives_the_same_test_in_both_languages_and_on_reload(site_url, pa
     page.wait_for_selector(".quiz-question")
     assert page.locator("[data-id]").evaluate_all("nodes => nodes.map(n => n.dataset.id)") == kk
     assert open_test(page, site_url, "ru", query) == kk
-    assert {q.split(":")[0] for q in kk} <= {"element", "form", "in-app1", "not-in-app1", "subject-p4", "competence",
-                                            "step-actor", "deadline", "deadline-step", "paragraph"}
+    assert {q.split(":")[0] for q in kk} <= {
+        "element",
+        "form",
+        "in-app1",
+        "not-in-app1",
+        "subject-p4",
+        "competence",
+        "step-actor",
+        "deadline",
+        "deadline-step",
+        "paragraph",
+    }
     assert open_test(page, site_url, "kk", "seed=class-8&topics=indicators,bodies,deadlines&n=12") != kk
     assert foreign_requests == []
 
@@ -69,13 +79,20 @@ def test_a_test_is_graded_only_at_the_end_by_topic(site_url, page, banks, foreig
         box.locator(f'li[data-option="{choice}"] input').check()
     assert page.locator(".quiz-feedback").count() == 0
     page.get_by_role("button", name=LABELS["quiz-finish"][lang]).click()
-    assert (page.locator(".quiz-score").inner_text()
-            == LABELS["quiz-score"][lang].format(right=len(ids) - 1, total=len(ids)))
-    rows = dict(zip(page.locator(".quiz-topics th").all_inner_texts(),
-                    page.locator(".quiz-topics td").all_inner_texts(), strict=False))
+    assert page.locator(".quiz-score").inner_text() == LABELS["quiz-score"][lang].format(
+        right=len(ids) - 1, total=len(ids)
+    )
+    rows = dict(
+        zip(
+            page.locator(".quiz-topics th").all_inner_texts(),
+            page.locator(".quiz-topics td").all_inner_texts(),
+            strict=False,
+        )
+    )
     per_topic = {t: [i for i in ids if bank[i]["t"] == t] for t in ("card", "glossary")}
-    assert rows == {LABELS[f"quiz-topic-{t}"][lang]: f"{len(q) - (wrong in q)} / {len(q)}"
-                    for t, q in per_topic.items()}
+    assert rows == {
+        LABELS[f"quiz-topic-{t}"][lang]: f"{len(q) - (wrong in q)} / {len(q)}" for t, q in per_topic.items()
+    }
     first = page.locator(".quiz-question").first
     assert LABELS["quiz-wrong"][lang] in first.locator(".quiz-feedback").inner_text()
     assert bank[wrong]["e"] in first.locator(".quiz-feedback").inner_text()
@@ -108,8 +125,9 @@ def test_practice_gives_feedback_at_once_and_offers_the_missed_questions(site_ur
             assert box.locator(".quiz-cite a").get_attribute("href") == q["h"]
         page.locator(".quiz-next").click()
     assert page.locator(".quiz-score").inner_text() == LABELS["quiz-score"]["ru"].format(right=2, total=3)
-    assert (page.locator(".quiz-progress-line").inner_text()
-            == LABELS["quiz-progress"]["ru"].format(answered=3, correct=2))
+    assert page.locator(".quiz-progress-line").inner_text() == LABELS["quiz-progress"]["ru"].format(
+        answered=3, correct=2
+    )
     page.locator(".quiz-missed").click()
     assert page.locator(".quiz-question").get_attribute("data-id") == seen[0]
     assert LABELS["quiz-question-of"]["ru"].format(n=1, total=1) in page.locator(".quiz-number").inner_text()
@@ -143,11 +161,15 @@ def test_progress_is_saved_to_a_file_and_opened_again(site_url, page, banks, tmp
     page.locator(".quiz-missed").click()
     assert page.locator(".quiz-question").get_attribute("data-id") == content["missed"][0]
 
-    bad = {"not json": ("{", LABELS["quiz-bad-json"]["kk"]),
-           "other file": ('{"a": 1}', LABELS["quiz-bad-format"]["kk"]),
-           "bad count": (json.dumps({**content, "correct": 5}), LABELS["quiz-bad-field"]["kk"].format(field="correct")),
-           "unknown question": (json.dumps({**content, "missed": ["no-such:question"]}),
-                                LABELS["quiz-bad-field"]["kk"].format(field="missed[0]"))}
+    bad = {
+        "not json": ("{", LABELS["quiz-bad-json"]["kk"]),
+        "other file": ('{"a": 1}', LABELS["quiz-bad-format"]["kk"]),
+        "bad count": (json.dumps({**content, "correct": 5}), LABELS["quiz-bad-field"]["kk"].format(field="correct")),
+        "unknown question": (
+            json.dumps({**content, "missed": ["no-such:question"]}),
+            LABELS["quiz-bad-field"]["kk"].format(field="missed[0]"),
+        ),
+    }
     for name, (text, problem) in bad.items():
         path = tmp_path / f"{name.replace(' ', '-')}.json"
         path.write_text(text, encoding="utf-8")

@@ -18,8 +18,14 @@ from checker.case import CITIZENSHIPS, FIELDS, URGENT_NEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Where labels are read: templates, the build's and the checker's Python, the page scripts.
-READERS = ("build_scripts/**/*.j2", "build_scripts/**/*.py", "build_scripts/**/*.js", "checker/**/*.py",
-           "docs/**/*.js", "overrides/**/*.html")
+READERS = (
+    "build_scripts/**/*.j2",
+    "build_scripts/**/*.py",
+    "build_scripts/**/*.js",
+    "checker/**/*.py",
+    "docs/**/*.js",
+    "overrides/**/*.html",
+)
 DATA = check()
 
 #: Ids a template builds from a prefix (`page.label("need-" ~ need)`): the prefix -> the values it
@@ -65,7 +71,7 @@ def used(ident: str, text: str) -> bool:
         return True
     if re.search(rf"""["']{re.escape(ident)}["']""", text):
         return True
-    return any(ident.startswith(prefix) and ident[len(prefix):] in values for prefix, values in COMPUTED.items())
+    return any(ident.startswith(prefix) and ident[len(prefix) :] in values for prefix, values in COMPUTED.items())
 
 
 NAV = nav_ids()

@@ -42,17 +42,21 @@ def kb(size: int) -> str:
 
 def describe(site: Path, load: PageLoad) -> str:
     biggest = sorted(load.files.items(), key=lambda item: -item[1])[:4]
-    return (f"{load.path or '/'}: {kb(load.transferred(site))} transferred, {kb(load.total)} uncompressed "
-            f"({', '.join(f'{name} {kb(size)}' for name, size in biggest)})")
+    return (
+        f"{load.path or '/'}: {kb(load.transferred(site))} transferred, {kb(load.total)} uncompressed "
+        f"({', '.join(f'{name} {kb(size)}' for name, size in biggest)})"
+    )
 
 
 def references_pyodide(site: Path, load: PageLoad) -> bool:
     """The page loads a file of assets/pyodide/, or its markup or a script it loads names a
     Pyodide file or folder (`pyodide/`, `pyodide.mjs`, `pyodide.asm.wasm`...)."""
     scripts = (site / name for name in load.scripts if not name.startswith("assets/pyodide/"))
-    return (any(name.startswith("assets/pyodide/") for name in load.files)
-            or bool(PYODIDE_FILE.search(load.markup))
-            or any(PYODIDE_FILE.search(script.read_text(encoding="utf-8")) for script in scripts))
+    return (
+        any(name.startswith("assets/pyodide/") for name in load.files)
+        or bool(PYODIDE_FILE.search(load.markup))
+        or any(PYODIDE_FILE.search(script.read_text(encoding="utf-8")) for script in scripts)
+    )
 
 
 def loads_diagram_library(load: PageLoad) -> bool:
@@ -70,8 +74,11 @@ def test_content_pages_stay_within_the_budget(built_site, loads):
     print(f"\nheaviest pages, with what they load (budget {kb(BUDGET)} transferred):")
     for load in heaviest[:10]:
         print("  " + describe(built_site, load))
-    over = [describe(built_site, load) for load in heaviest
-            if load.transferred(built_site) > BUDGET and load.path not in PYODIDE_PAGES]
+    over = [
+        describe(built_site, load)
+        for load in heaviest
+        if load.transferred(built_site) > BUDGET and load.path not in PYODIDE_PAGES
+    ]
     more = [f"... and {len(over) - 10} more"] if len(over) > 10 else []
     assert not over, f"{len(over)} page(s) over {kb(BUDGET)} transferred:\n" + "\n".join(over[:10] + more)
 

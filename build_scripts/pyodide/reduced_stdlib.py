@@ -73,23 +73,38 @@ def _wheel_digest(wheel: Path) -> bytes:
 
 def _key(full_zip: Path, wheel: Path, data_json: Path, cases_json: str) -> str:
     digest = hashlib.sha256()
-    for part in (full_zip.read_bytes(), _wheel_digest(wheel), data_json.read_bytes(), cases_json.encode(),
-                 PROBE.read_bytes(), Path(__file__).read_bytes()):
+    for part in (
+        full_zip.read_bytes(),
+        _wheel_digest(wheel),
+        data_json.read_bytes(),
+        cases_json.encode(),
+        PROBE.read_bytes(),
+        Path(__file__).read_bytes(),
+    ):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:20]
 
 
-def _probe(pyodide_dir: Path, stdlib: Path, lock: Path, wheel: Path, data_json: Path, cases: Path,
-           lean: bool) -> dict:
+def _probe(pyodide_dir: Path, stdlib: Path, lock: Path, wheel: Path, data_json: Path, cases: Path, lean: bool) -> dict:
     node = shutil.which("node")
     if node is None:
         raise ReducedStdlibError("node is not installed: the checker's standard library is found by running it")
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "probe.json"
-        config.write_text(json.dumps({
-            "indexURL": pyodide_dir.as_posix() + "/", "stdLibURL": stdlib.as_posix(), "lockFile": lock.as_posix(),
-            "wheel": wheel.as_posix(), "data": data_json.as_posix(), "cases": cases.as_posix(),
-            "lean": lean}), encoding="utf-8")
+        config.write_text(
+            json.dumps(
+                {
+                    "indexURL": pyodide_dir.as_posix() + "/",
+                    "stdLibURL": stdlib.as_posix(),
+                    "lockFile": lock.as_posix(),
+                    "wheel": wheel.as_posix(),
+                    "data": data_json.as_posix(),
+                    "cases": cases.as_posix(),
+                    "lean": lean,
+                }
+            ),
+            encoding="utf-8",
+        )
         result = subprocess.run([node, str(PROBE), str(config)], capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["no output"])[-1]
