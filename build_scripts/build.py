@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from build_scripts import abbreviations, nav_titles
-from build_scripts.bundle import BundleError, bundle
+from build_scripts.checker_assets import BundleError, bundle
 from build_scripts.data_files import DATA_DIR, ROOT, DataError
 from build_scripts.edition import edition
 from build_scripts.generate import DOCS_OUT, LANGS, generate

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from build_scripts import abbreviations, checker_page, citations, pocket_card, site_paths
 from build_scripts.audit import Audit
 from build_scripts.bodies_view import bodies_view
-from build_scripts.bundle import wheel_name
+from build_scripts.checker_assets import wheel_name
 from build_scripts.data_files import ROOT, DataError, Problem
 from build_scripts.law_page import law_view
 from build_scripts.markup import escape_attr, escape_text
@@ -225,7 +225,7 @@ def page_list(data: dict) -> list[tuple[str, str, dict]]:
 
 def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
     """Every generated page of both languages: file path under docs -> Markdown. `assets` names
-    the bundled files pages load (bundle.bundle's answer); without it (pages rendered alone, in
+    the bundled files pages load (checker_assets.bundle's answer); without it (pages rendered alone, in
     tests) the names are UNBUNDLED."""
     assets = assets or UNBUNDLED
     env = environment()
@@ -275,7 +275,7 @@ def render_pages(data: dict, assets: dict | None = None) -> dict[str, str]:
 
 
 def generate(data: dict, out_dir: Path = DOCS_OUT, assets: dict | None = None) -> Path:
-    """Write build/docs: hand-written docs/, the bundled assets (build_scripts.bundle; their
+    """Write build/docs: hand-written docs/, the bundled assets (build_scripts.checker_assets; their
     folder is assets["dir"]) and every generated page."""
     if out_dir.exists():
         shutil.rmtree(out_dir)

@@ -4,7 +4,7 @@ Runs after MkDocs, when the file list is final; every list is discovered from th
 - first visit: every page and every small asset (the checker's start scripts included, so an
   offline reader who never opened the checker gets its message rather than endless loading);
 - on use: the search indexes and any large file, saved when a page first asks for it;
-- checker: the content-hashed Pyodide core and checker bundle (build_scripts/bundle.py), saved
+- checker: the content-hashed Pyodide core and checker bundle (build_scripts/checker_assets.py), saved
   after the checker page has loaded them once.
 Pages are listed by their served URL (`indicators/`), other files by path, each with the hash
 of its content, so a new build re-downloads only what changed.
@@ -27,7 +27,7 @@ LUNR_DIR = "assets/javascripts/lunr/"
 LUNR_KEPT = ("lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.ru.min.js", "lunr.kk.min.js")
 #: Larger files wait until a page asks for them.
 SMALL_BYTES = 256 * 1024
-#: A directory named by a content hash (bundle.py): its files never change, so are cached for good.
+#: A directory named by a content hash (checker_assets.py): its files never change, so are cached for good.
 HASHED_DIR = re.compile(r"(^|/)[0-9a-f]{16}/")
 
 

@@ -10,7 +10,7 @@ import zipfile
 import brotli
 import pytest
 
-from build_scripts.bundle import FETCHED, PYODIDE_SRC
+from build_scripts.checker_assets import FETCHED, PYODIDE_SRC
 from build_scripts.offline import site_files
 from build_scripts.precompress import MIN_BYTES, wanted
 from build_scripts.pyodide import reduced_stdlib as rs

@@ -7,7 +7,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from build_scripts.bundle import build_checker_wheel
+from build_scripts.checker_assets import build_checker_wheel
 
 ROOT = Path(__file__).resolve().parent.parent
 
