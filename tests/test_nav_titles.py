@@ -19,7 +19,8 @@ DATA = check()
 
 
 def config():
-    return load_config(str(ROOT / "mkdocs.yml"))
+    """mkdocs.yml as MkDocs reads it (docs_dir: the generated build/docs may not exist yet)."""
+    return load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
 
 
 def test_the_nav_gets_the_kazakh_titles_and_the_russian_translations():

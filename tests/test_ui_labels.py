@@ -58,8 +58,9 @@ COMPUTED = {
 
 
 def nav_ids() -> set[str]:
-    """The ids mkdocs.yml's nav names (build_scripts/nav_titles.py gives them their titles)."""
-    return set(label_ids(load_config(str(ROOT / "mkdocs.yml")).nav))
+    """The ids mkdocs.yml's nav names (build_scripts/nav_titles.py gives them their titles); docs_dir:
+    the generated build/docs may not exist yet."""
+    return set(label_ids(load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs")).nav))
 
 
 def reader_text() -> str:
