@@ -15,8 +15,9 @@ travels with the step into the checker's output. The readings, by id:
 - identification-follows-referral (pp. 24-31): identification is held for the person referred
   (p. 7: an adult with consent; a minor, who is handed over, p. 16(3)).
 - urgent-needs-by-type (p. 27): medical needs call for 27(1), first necessities for 27(2).
-- condition-in-text (pp. 10, 20, 35 part 2): the trigger is in the paragraph's own words
-  (information received, crimes known, a law allowing court directly); shown whenever reached.
+- condition-in-text (pp. 10, 20, 35): the trigger is in the paragraph's own words
+  (information received, crimes known, what the law provides: p. 35 part 1 unless it provides
+  otherwise, part 2 where it allows court directly); both parts shown whenever reached.
 - return-potential-victim (p. 21): return applies to a potential victim detected abroad.
 - unattended-placement (p. 37): read with p. 36, for an unattended minor.
 - identified-before-p39 (p. 39): after identification as a victim; «ал» gives a minor the
