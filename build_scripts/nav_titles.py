@@ -1,9 +1,12 @@
 """The navigation's titles come from the data, not from mkdocs.yml: its `nav:` names each
 entry by the id of a data/ui.yaml label or of a data/sources.yaml document (its short title),
 so a translator fixes a title in one place and the page and the menu agree. The Kazakh text
-becomes the nav title and the Russian one mkdocs-static-i18n's `nav_translations`."""
+becomes the nav title and the Russian one mkdocs-static-i18n's `nav_translations`. Both are
+HTML-escaped: the theme prints a nav title as it is, and the data is text, never markup."""
 
 from __future__ import annotations
+
+from html import escape
 
 from build_scripts.data_files import DataError, Problem
 
@@ -12,12 +15,12 @@ DEFAULT_LANG = "kk"
 
 
 def titles(data: dict) -> dict[str, dict[str, str]]:
-    """Every id a nav entry may name -> its text per language."""
+    """Every id a nav entry may name -> its text per language, as HTML."""
     found = {label["id"]: label["text"] for label in data["ui"]["labels"]}
     for doc in data["sources"]["documents"]:
         if "short" in doc:
             found.setdefault(doc["id"], doc["short"])
-    return found
+    return {key: {lang: escape(value) for lang, value in text.items()} for key, text in found.items()}
 
 
 def label_ids(nav: list) -> list[str]:

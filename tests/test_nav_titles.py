@@ -61,3 +61,14 @@ def test_the_built_menu_shows_the_data_titles(built_site, page, lang):
     text = titles(DATA)
     missing = [key for key in label_ids(config().nav) if text[key][lang] not in shown]
     assert missing == []
+
+
+def test_a_title_is_text_not_markup():
+    data = copy.deepcopy(DATA)
+    label = next(item for item in data["ui"]["labels"] if item["id"] == "nav-home")
+    label["text"] = {"kk": "<img src=x onerror=alert(1)>", "ru": "A & <b>B</b>"}
+    cfg = config()
+    apply(cfg, data)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in label_ids(cfg.nav)
+    (ru,) = [lang for lang in cfg.plugins["i18n"].config.languages if lang.locale == "ru"]
+    assert ru.nav_translations["&lt;img src=x onerror=alert(1)&gt;"] == "A &amp; &lt;b&gt;B&lt;/b&gt;"
