@@ -2,8 +2,9 @@
    footer's notices (overrides/partials/copyright.html):
    - a page the worker served from the saved copy (no network) says so, with the date saved;
    - when the network answers later with a different page, a "newer version, reload" notice.
-   On the checker page, once the checker has started, it asks the worker to keep the checker's
-   files: they are then in the browser's HTTP cache, so they are not downloaded twice. */
+   On the checker page it registers the worker once the checker has started, and then asks it to
+   keep the checker's files: they are then in the browser's HTTP cache (and the checker's worker
+   has saved them already), so they are not downloaded twice. */
 (function () {
   "use strict";
 
@@ -32,13 +33,15 @@
     if (event.data && event.data.type === "newer" && event.data.url === location.href.split("#")[0]) showNotice("newer");
   });
   var root = new URL("../", document.currentScript.src);
-  navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function () {
-    return navigator.serviceWorker.ready;
-  }).then(function (registration) {
-    if (window.checker && window.checker.ready) {
-      window.checker.ready.then(function () {
-        if (registration.active) registration.active.postMessage({ type: "cache-checker" });
-      }, function () { /* nothing to keep */ });
-    }
+  var checker = window.checker && window.checker.ready;
+  /* On the checker page the worker installs once the checker has started (or failed to): saving
+     the site's pages meanwhile would compete with the checker's own download and start-up. */
+  var started = checker ? checker.then(function () { return true; }, function () { return false; }) : Promise.resolve(false);
+  started.then(function (checkerStarted) {
+    return navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      if (checkerStarted && registration.active) registration.active.postMessage({ type: "cache-checker" });
+    });
   }).catch(function () { /* offline use is a bonus: the site works without it */ });
 })();
