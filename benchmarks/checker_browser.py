@@ -27,7 +27,6 @@ import datetime
 import gzip
 import json
 import mimetypes
-import shutil
 import statistics
 import sys
 import threading
@@ -41,18 +40,12 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from tests.chromium import EXECUTABLE as CHROMIUM  # noqa: E402
+from tests.chromium import FLAGS  # noqa: E402
+
 RESULTS = ROOT / "benchmarks" / "results" / "checker_browser.json"
 SITE = ROOT / "site"
 FULL_PYODIDE = ROOT / "node_modules" / "pyodide"
-CHROMIUM = shutil.which("chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BARE_PATH = "/__bench__/bare.html"
 FULL_PREFIX = "/__bench__/pyodide-full/"
 BARE_PAGE = f"""<!doctype html><meta charset="utf-8"><title>bare</title>

@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
-import shutil
 import sys
 import tempfile
 import threading
@@ -32,17 +30,10 @@ sys.path.insert(0, str(ROOT))  # run as a script: make build_scripts importable
 
 from benchmarks.search_box import open_search, result_links  # noqa: E402
 from build_scripts.build import build  # noqa: E402
+from tests.chromium import EXECUTABLE as CHROMIUM  # noqa: E402
+from tests.chromium import FLAGS as CHROMIUM_FLAGS  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "search_eval.json"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TOP = 3
 QUERY_SETS = ROOT / "benchmarks" / "search_queries"
 #: The query sets, in the order reported: the texts' own terms, then readers' everyday words.

@@ -4,7 +4,6 @@ of the data to break, and the parser of built pages."""
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import threading
 from html.parser import HTMLParser
@@ -17,18 +16,10 @@ import yaml
 
 from build_scripts.build import build
 from build_scripts.data_files import DATA_DIR
+from chromium import EXECUTABLE as CHROMIUM
+from chromium import FLAGS as CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
