@@ -1,8 +1,8 @@
 """Every place the data and the checker cite must exist in the bundled text it names.
 
-`source: {doc, ref}` anywhere in data/, the `paragraph` of a step of data/referral.yaml, the
-paragraph of each rule of checker/routing.py and the `ref` of each block of the law's text are
-resolved against build_scripts/source_index.py; each one that does not resolve is a problem.
+`source: {doc, ref}` anywhere in data/ (a referral step's is its paragraph, checker/derived.py),
+the paragraph of each rule of checker/routing.py and the `ref` of each block of the law's text
+are resolved against build_scripts/source_index.py; each one that does not resolve is a problem.
 """
 
 from __future__ import annotations
@@ -45,10 +45,6 @@ def unresolved(data: dict) -> list[Problem]:
     problems: list[Problem] = []
     for name, document in data.items():
         _walk(document, f"data/{name}.yaml", "", [], problems)
-    referral = data.get("referral") or {}
-    for step in referral.get("steps") or []:
-        if isinstance(step, dict) and (why := _missing(RULES_DOC, step.get("paragraph"))):
-            problems.append(Problem("data/referral.yaml", str(step.get("id", "")), "paragraph", why))
     seen: set = set()
     for article in (data.get("law-text") or {}).get("articles") or []:
         if not isinstance(article, dict):

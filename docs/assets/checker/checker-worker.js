@@ -21,12 +21,17 @@ function failureCode(err) {
   return "failed";
 }
 
+/* The absolute URL a fetch() call asks for. */
+function absoluteUrl(input) {
+  return new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+}
+
 /* Pyodide catches a failed WebAssembly download itself (it logs a warning and never settles),
    so a start-up file that cannot be fetched ends the start-up here, whatever the timing. */
 function failOnMissing(prefixes) {
   const plain = self.fetch.bind(self);
   self.fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+    const url = absoluteUrl(input);
     const watched = prefixes.some((prefix) => url.startsWith(prefix));
     let response;
     try {
@@ -50,7 +55,7 @@ const saving = [];
 function keepFetched(prefixes) {
   const plain = self.fetch.bind(self);
   self.fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+    const url = absoluteUrl(input);
     if (!self.caches || !prefixes.some((prefix) => url.startsWith(prefix))) return plain(input, init);
     const cache = await caches.open(OFFLINE_CACHE).catch(() => null);
     const saved = cache && await cache.match(url).catch(() => null);
