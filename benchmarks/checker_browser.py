@@ -4,15 +4,16 @@ Usage: python benchmarks/checker_browser.py [RUNS]   (builds the site first if s
 
 The site is served by a small compressing server (the pre-compressed `.gz` siblings the build
 writes, gzip on the fly for the rest), as a static host configured as in the README does. Every
-run uses a fresh browser context (empty HTTP cache) with the service worker installing, as on
-every real first visit. Measured, run by run and interleaved so that the machine's load hits all
+run uses a fresh browser (empty HTTP cache) with the service worker installing, as on every
+real first visit. Measured, run by run and interleaved so that the machine's load hits all
 kinds alike:
 - form usable: navigation start -> DOMContentLoaded of the checker page (the form is HTML);
 - first result: navigation start -> the first window.checker.assess() result, unthrottled and on
   a slow-phone profile (CDP: 10 Mbit/s, 40 ms latency, CPU 4x slower);
 - bare Pyodide with its full standard library, loaded the same way on a bare page that runs 1+1:
   the floor the checker is compared with (ratio first result / bare);
-- second visit: the same context opens the checker again once the service worker holds it;
+- second visit: the same context opens the checker again once the service worker holds its
+  files, the memory snapshot among them (the worker then starts from the snapshot);
 - bytes of the first visit, as transferred: the checker page and what it loads (service worker
   blocked, so only the page's own requests), and everything the server sent while the service
   worker installed as well; gzip as served, brotli from the `.br` siblings of the same files;
@@ -42,6 +43,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.chromium import EXECUTABLE as CHROMIUM  # noqa: E402
 from tests.chromium import FLAGS  # noqa: E402
+from tests.polling import poll  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "checker_browser.json"
 SITE = ROOT / "site"
@@ -60,6 +62,10 @@ worker.onmessage = (e) => {{ window.__result = e.data; window.__done = performan
 FIRST_RESULT = """async () => {
   await window.checker.assess({age: 25, consent: true, location: "kazakhstan"});
   return performance.now();
+}"""
+SNAPSHOT_SAVED = """async () => {
+  const url = new URL(document.getElementById("checker").dataset.snapshot, document.baseURI).href;
+  return Boolean(await (await caches.open("bagdar-site")).match(url));
 }"""
 SLOW_PHONE = {"latency": 40, "throughput": 10_000_000 / 8, "cpu": 4}
 COMPRESSIBLE = (
@@ -99,9 +105,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send(self, raw: bytes, kind: str, file: Path | None):
         body, encoding, brotli_size = raw, None, len(raw)
-        if "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(COMPRESSIBLE) and len(raw) > 1024:
-            sibling = file.with_name(file.name + ".gz") if file else None
-            body = sibling.read_bytes() if sibling and sibling.exists() else gzip.compress(raw, 6, mtime=0)
+        sibling = file.with_name(file.name + ".gz") if file else None
+        static = sibling is not None and sibling.exists()  # as nginx's gzip_static, whatever the type
+        if "gzip" in self.headers.get("Accept-Encoding", "") and (
+            static or (kind.startswith(COMPRESSIBLE) and len(raw) > 1024)
+        ):
+            body = sibling.read_bytes() if static else gzip.compress(raw, 6, mtime=0)
             encoding = "gzip"
             br = file.with_name(file.name + ".br") if file else None
             brotli_size = br.stat().st_size if br and br.exists() else len(body)
@@ -169,10 +178,11 @@ def checker_run(browser, base: str, slow: bool) -> dict:
     figures = {"usable": usable, "first": first}
     if not slow:
         page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(1000)  # let the service worker finish keeping the checker's files
+        poll(page, SNAPSHOT_SAVED)  # the service worker has kept the checker's files
         second = context.new_page()
         second.goto(f"{base}/checker/", wait_until="domcontentloaded")
         figures["second"] = second.evaluate(FIRST_RESULT)
+        figures["second_from"] = second.evaluate("window.checker.ready.then(p => p.from)")
     context.close()
     return figures
 
@@ -230,13 +240,23 @@ def main(runs: int) -> dict:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+
+        def fresh(measure, *args, **kwargs):
+            """One run in a browser of its own: a closed context's leftovers (a service worker
+            still writing 30 MB to its cache) must not slow the next run."""
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            try:
+                return measure(own, *args, **kwargs)
+            finally:
+                own.close()
+
         fast, slow, bare_fast, bare_slow = [], [], [], []
         for _ in range(runs):  # interleaved, so that load on the machine hits every kind alike
-            fast.append(checker_run(browser, base, slow=False))
-            bare_fast.append(bare_run(browser, base, slow=False))
-            slow.append(checker_run(browser, base, slow=True))
-            bare_slow.append(bare_run(browser, base, slow=True))
+            fast.append(fresh(checker_run, base, slow=False))
+            bare_fast.append(fresh(bare_run, base, slow=False))
+            slow.append(fresh(checker_run, base, slow=True))
+            bare_slow.append(fresh(bare_run, base, slow=True))
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         first, bare = median(r["first"] for r in fast), median(bare_fast)
         first_slow, bare_slow_ms = median(r["first"] for r in slow), median(bare_slow)
         figures = {
@@ -253,6 +273,7 @@ def main(runs: int) -> dict:
                 "first_result_over_bare": round(first_slow / bare_slow_ms, 3),
             },
             "second_visit_first_result_ms": median(r["second"] for r in fast),
+            "second_visit_started_from": sorted({r["second_from"] for r in fast}),
             "assess_in_pyodide_ms": round(assess_in_pyodide(browser, base), 3),
             "bytes_first_visit": {
                 "checker_page_own": first_visit_bytes(browser, server, base, "checker/", service_worker=False),

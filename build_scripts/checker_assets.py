@@ -1,5 +1,6 @@
 """Put the assets the site serves itself into build/docs: the pinned Pyodide core with only the
-standard library the checker uses, the checker as a pure-Python wheel, and its data as JSON.
+standard library the checker uses, the checker as a pure-Python wheel, its data as JSON, and a
+memory snapshot of the started checker for later visits (build_scripts/pyodide/snapshot.py).
 
 Each of the two groups goes into a folder named by the hash of its content
 (`assets/pyodide/<hash>/`, `assets/checker/<hash>/`): a URL that never changes content can be
@@ -19,7 +20,8 @@ import tomllib
 from pathlib import Path
 
 from build_scripts.data_files import ROOT
-from build_scripts.pyodide.reduced_stdlib import ReducedStdlibError, reduced_lock, reduced_stdlib
+from build_scripts.pyodide import snapshot
+from build_scripts.pyodide.reduced_stdlib import PyodideBuildError, reduced_lock, reduced_stdlib
 from checker.bundle import browser_json
 
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
@@ -48,7 +50,7 @@ def bundle_pyodide(target: Path, wheel: Path, data_json: Path) -> Path:
     lock = reduced_lock(PYODIDE_SRC / "pyodide-lock.json", target / "pyodide-lock.json")
     try:
         reduced_stdlib(PYODIDE_SRC, lock, wheel, data_json, target / "python_stdlib.zip")
-    except ReducedStdlibError as err:
+    except PyodideBuildError as err:
         raise BundleError(f"the checker's standard library: {err}") from err
     return target
 
@@ -118,8 +120,9 @@ FETCHED = {"pyodide": ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.js
 
 def bundle(data: dict, out: Path) -> dict:
     """Every asset of the site under out/assets/ (made before the pages, which name them); returns
-    what pages need to know: {"dir": out, "pyodide": folder/, "wheel": file, "data": file (paths
-    under out), "bytes": what the checker's worker downloads}."""
+    what pages need to know: {"dir": out, "pyodide": folder/, "wheel": file, "data": file,
+    "snapshot": file (paths under out), "bytes": what the checker's worker downloads on a first
+    visit}. The snapshot lies beside the wheel and data, so that its folder's hash covers it."""
     if out.exists():
         shutil.rmtree(out)
     assets = out / "assets"
@@ -127,6 +130,10 @@ def bundle(data: dict, out: Path) -> dict:
     with tempfile.TemporaryDirectory(dir=out) as work:
         wheel, data_json = bundle_checker(data, Path(work) / "checker")
         pyodide = bundle_pyodide(Path(work) / "pyodide", wheel, data_json)
+        try:
+            snapshot.memory_snapshot(pyodide, wheel, data_json, wheel.parent / snapshot.NAME)
+        except PyodideBuildError as err:
+            raise BundleError(f"the checker's memory snapshot: {err}") from err
         fetched = (
             sum((pyodide / name).stat().st_size for name in FETCHED["pyodide"])
             + wheel.stat().st_size
@@ -139,6 +146,7 @@ def bundle(data: dict, out: Path) -> dict:
         "pyodide": pyodide.relative_to(out).as_posix() + "/",
         "wheel": (checker_dir / wheel_file).relative_to(out).as_posix(),
         "data": (checker_dir / "data.json").relative_to(out).as_posix(),
+        "snapshot": (checker_dir / snapshot.NAME).relative_to(out).as_posix(),
     }
     (assets / "checker" / "manifest.json").write_text(json.dumps(names, indent=1), encoding="utf-8")
     return {"dir": out, **names, "bytes": fetched}

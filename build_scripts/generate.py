@@ -21,6 +21,7 @@ from build_scripts.data_files import ROOT, DataError, Problem
 from build_scripts.law_page import law_view
 from build_scripts.markup import escape_attr, escape_text
 from build_scripts.procedure import STAGES, Procedure
+from build_scripts.pyodide import snapshot
 from build_scripts.question_bank import quiz_view, write_banks
 from build_scripts.training import training_view
 
@@ -84,6 +85,7 @@ UNBUNDLED = {
     "pyodide": "assets/pyodide/",
     "wheel": "assets/checker/" + wheel_name(),
     "data": "assets/checker/data.json",
+    "snapshot": "assets/checker/" + snapshot.NAME,
     "bytes": 0,
 }
 

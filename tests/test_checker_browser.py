@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from checker import assess
+from polling import poll
 from test_cases import CASES
 
 pytestmark = pytest.mark.browser
@@ -22,6 +23,27 @@ def open_checker(page, url: str) -> None:
         "document.getElementById('checker-status').dataset.state !== 'loading'", timeout=PYTHON_START
     )
     assert page.locator("#checker-status").get_attribute("data-state") == "ready"
+
+
+SNAPSHOT_SAVED = """async () => {
+    const url = new URL(document.getElementById('checker').dataset.snapshot, document.baseURI).href;
+    return Boolean(await (await caches.open('bagdar-site')).match(url));
+}"""
+
+
+def first_visit_saves_the_snapshot(page, url: str) -> None:
+    """A first visit: the checker starts from its files, then the service worker saves the
+    checker's files, the memory snapshot among them."""
+    open_checker(page, url)
+    assert page.evaluate("window.checker.ready.then(p => p.from)") == "files"
+    poll(page, SNAPSHOT_SAVED, seconds=PYTHON_START / 1000)
+
+
+#: Whether the offline copy holds a file whose URL ends with the argument.
+SAVED_ENDING = """async (ending) => {
+    const keys = await (await caches.open('bagdar-site')).keys();
+    return keys.some((request) => request.url.endsWith(ending));
+}"""
 
 
 def test_every_case_gives_the_same_json_as_cpython(site_url, page, foreign_requests):
@@ -92,31 +114,17 @@ def test_a_checker_session_sends_nothing_and_stores_nothing(site_url, context, p
 
 
 def test_works_offline_after_the_first_visit(site_url, context, page):
-    open_checker(page, site_url + "checker/")
-    page.wait_for_function(
-        "navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready", timeout=30_000
-    )
-    page.evaluate("navigator.serviceWorker.ready")
-    page.reload()  # now controlled: the checker asks the worker to keep its files
-    open_checker(page, site_url + "checker/")
-    page.wait_for_function(
-        """async () => {
-        const keys = await caches.keys();
-        for (const key of keys) {
-            const cache = await caches.open(key);
-            const keys = await cache.keys();
-            if (keys.some((request) => request.url.endsWith('/pyodide.asm.wasm'))) return true;
-        }
-        return false;
-    }""",
-        timeout=60_000,
-    )
+    """Offline, the checker starts as on any later visit: from the saved snapshot, with
+    Pyodide's core and library from the saved copy."""
+    first_visit_saves_the_snapshot(page, site_url + "checker/")
+    poll(page, SAVED_ENDING, "/pyodide.asm.wasm")
     context.set_offline(True)
     for path in ("", "ru/", "indicators/", "ru/card/", "ru/procedure/rules/"):
         response = page.goto(site_url + path)
         assert response is None or response.ok, path
         assert page.locator("h1").count() == 1, path
     open_checker(page, site_url + "ru/checker/")
+    assert page.evaluate("window.checker.ready.then(p => p.from)") == "snapshot"
     result = page.evaluate("window.checker.assess({age: 10})")
     assert result["referral"]["minor"] is True
     context.set_offline(False)
@@ -157,3 +165,30 @@ def test_a_saved_case_opens_and_runs(site_url, page):
     assert page.is_checked("input[name=unaccompanied]")
     steps = page.locator("#checker-result li[data-step]").evaluate_all("els => els.map(e => e.dataset.step)")
     assert steps == [a["id"] for a in assess(saved)["referral"]["actions"]]
+
+
+def test_a_later_visit_starts_from_the_snapshot_with_the_same_answers(site_url, context, page):
+    first_visit_saves_the_snapshot(page, site_url + "checker/")
+    later = context.new_page()
+    open_checker(later, site_url + "ru/checker/")
+    assert later.evaluate("window.checker.ready.then(p => p.from)") == "snapshot"
+    inputs = [case["input"] for case in CASES]
+    in_browser = later.evaluate("cases => Promise.all(cases.map(c => window.checker.assess(c)))", inputs)
+    assert [case["name"] for case, got in zip(CASES, in_browser, strict=True) if got != assess(case["input"])] == []
+    refused = later.evaluate("window.checker.assess({age: 30, may_be_minor: true}).then(() => '', e => e.message)")
+    assert refused.startswith("may_be_minor: true contradicts age 30")
+    duplicate = later.evaluate("window.checker.assessText('{\"age\": 1, \"age\": 2}').then(() => '', e => e.message)")
+    assert "age" in duplicate and duplicate != ""
+
+
+def test_a_snapshot_that_does_not_restore_is_dropped_and_the_checker_starts_from_its_files(site_url, context, page):
+    first_visit_saves_the_snapshot(page, site_url + "checker/")
+    page.evaluate("""async () => {
+        const url = new URL(document.getElementById('checker').dataset.snapshot, document.baseURI).href;
+        const cache = await caches.open('bagdar-site');
+        await cache.put(url, new Response(new Uint8Array(4096).fill(7)));
+    }""")
+    later = context.new_page()
+    open_checker(later, site_url + "checker/")
+    assert later.evaluate("window.checker.ready.then(p => p.from)") == "files"
+    assert later.evaluate("window.checker.assess({age: 10})")["referral"]["minor"] is True

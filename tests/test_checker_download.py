@@ -14,6 +14,7 @@ from build_scripts.checker_assets import FETCHED, PYODIDE_SRC
 from build_scripts.offline import site_files
 from build_scripts.precompress import MIN_BYTES, wanted
 from build_scripts.pyodide import reduced_stdlib as rs
+from build_scripts.pyodide import snapshot
 
 
 def bundled(site, name: str):
@@ -52,7 +53,7 @@ def test_a_case_that_needs_a_missing_module_stops_the_build(tmp_path, monkeypatc
         write_zip(full_zip, {k: v for k, v in files.items() if k != "json/decoder.py"}, target)
 
     monkeypatch.setattr(rs, "_write_zip", without_json_decoder)
-    with pytest.raises(rs.ReducedStdlibError, match="reduced library|failed"):
+    with pytest.raises(rs.PyodideBuildError, match="reduced library|failed"):
         rs.reduced_stdlib(
             PYODIDE_SRC,
             bundled(built_site, "pyodide") / "pyodide-lock.json",
@@ -94,3 +95,32 @@ def test_progress_counts_every_byte_the_checker_downloads(site_url, page, built_
     assert all(p["total"] == total for p in progress)
     assert any(0 < p["loaded"] < total for p in progress), "no intermediate progress was shown"
     assert any(p.get("starting") for p in progress)
+
+
+def snapshot_inputs(site) -> tuple:
+    """The bundled files a snapshot is made from: Pyodide's folder, the wheel, the data."""
+    return bundled(site, "pyodide"), bundled(site, "wheel"), bundled(site, "data")
+
+
+def test_a_snapshot_that_answers_otherwise_than_cpython_stops_the_build(tmp_path, monkeypatch, built_site):
+    """The snapshot is checked case by case against CPython (here with a fresh cache, and one
+    expected answer changed, as if the snapshot had held other data)."""
+    monkeypatch.setattr(snapshot, "CACHE", tmp_path / "cache")
+    cpython = snapshot.cpython_results
+    monkeypatch.setattr(snapshot, "cpython_results", lambda cases, data: ["{}", *cpython(cases, data)[1:]])
+    with pytest.raises(rs.PyodideBuildError, match="the memory snapshot: case"):
+        snapshot.memory_snapshot(*snapshot_inputs(built_site), tmp_path / snapshot.NAME)
+    assert not (tmp_path / snapshot.NAME).exists()
+    assert not list((tmp_path / "cache").glob("*"))
+
+
+def test_the_same_inputs_make_the_same_snapshot(tmp_path, built_site):
+    """Its bytes name its URL (the folder's hash): a rebuild with nothing changed must not make
+    readers download 31 MB again."""
+    pyodide, wheel, data = snapshot_inputs(built_site)
+    start = rs.start_config(pyodide, pyodide / "python_stdlib.zip", pyodide / "pyodide-lock.json", wheel, data)
+    made = []
+    for name in ("one.bin", "two.bin"):
+        rs.run_node(snapshot.MAKER, {**start, "out": (tmp_path / name).as_posix()})
+        made.append((tmp_path / name).read_bytes())
+    assert made[0] == made[1] == (bundled(built_site, "snapshot")).read_bytes()

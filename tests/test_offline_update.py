@@ -22,6 +22,7 @@ import pytest
 
 from build_scripts.build import build
 from conftest import ROOT
+from polling import poll
 
 pytestmark = pytest.mark.browser
 WAIT_MS = 120_000  # a hang fails the test; not a speed test
@@ -77,14 +78,7 @@ def point(link: Path, site: Path) -> None:
 
 
 def wait_until_saved(page, path: str) -> None:
-    page.wait_for_function(
-        f"""async () => {{
-        const keys = await ({SAVED_KEYS})();
-        return keys.some((key) => key.endsWith({path!r}));
-    }}""",
-        timeout=WAIT_MS,
-        polling=250,
-    )
+    poll(page, f"async (path) => (await ({SAVED_KEYS})()).some((key) => key.endsWith(path))", path)
 
 
 def install(page, url: str) -> None:
@@ -128,7 +122,7 @@ def test_a_failed_file_costs_only_that_file(built_site, served, context, page):
     context.route("**/ru/glossary/", lambda route: route.abort())
     install(page, url)
     wait_until_saved(page, "/ru/procedure/rules/")
-    page.wait_for_function(f"""async () => (await ({SAVED_KEYS})()).length > 200""", timeout=WAIT_MS, polling=500)
+    poll(page, f"async () => (await ({SAVED_KEYS})()).length > 200")
     saved = page.evaluate(SAVED_KEYS)
     assert "/ru/glossary/" not in saved
     for kept in (

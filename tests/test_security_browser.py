@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 import threading
-import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -22,9 +21,9 @@ from build_scripts.build import build
 from build_scripts.security import CSP, inline_code
 from conftest import ROOT, site_pages
 from injection_data import poisoned_copy
+from polling import poll
 
 pytestmark = pytest.mark.browser
-WAIT_S = 120  # a hang fails the test; not a speed test
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -60,18 +59,6 @@ def serve():
     for server in servers:
         server.shutdown()
         server.server_close()
-
-
-def poll(page, expression: str, seconds: float = WAIT_S):
-    """page.evaluate(expression) until truthy (Playwright's wait_for_function uses eval(),
-    which the policy blocks)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = page.evaluate(expression)
-        if value:
-            return value
-        page.wait_for_timeout(100)
-    raise AssertionError(f"never true: {expression}")
 
 
 @pytest.fixture(scope="module")

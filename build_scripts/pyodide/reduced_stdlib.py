@@ -27,7 +27,8 @@ import yaml
 from build_scripts.data_files import ROOT
 from checker.json_api import assess_json
 
-PROBE = Path(__file__).resolve().parent / "stdlib_probe.mjs"
+HERE = Path(__file__).resolve().parent
+PROBE = HERE / "stdlib_probe.mjs"
 CACHE = ROOT / ".cache" / "stdlib"
 CASES_DIR = ROOT / "tests" / "cases"
 SCENARIOS = ROOT / "data" / "scenarios.yaml"
@@ -46,8 +47,9 @@ INVALID_CASES = (
 ALWAYS = ()
 
 
-class ReducedStdlibError(RuntimeError):
-    """The reduced library could not be made or does not give the checker's answers."""
+class PyodideBuildError(RuntimeError):
+    """What the checker runs in Pyodide (the reduced library, the snapshot) could not be made or
+    does not give CPython's answers."""
 
 
 def probe_cases() -> list:
@@ -61,7 +63,7 @@ def probe_cases() -> list:
     return cases
 
 
-def _wheel_digest(wheel: Path) -> bytes:
+def wheel_digest(wheel: Path) -> bytes:
     """The wheel's contents (names and bytes), not its file: zip timestamps change per build."""
     digest = hashlib.sha256()
     with zipfile.ZipFile(wheel) as archive:
@@ -71,45 +73,50 @@ def _wheel_digest(wheel: Path) -> bytes:
     return digest.digest()
 
 
-def _key(full_zip: Path, wheel: Path, data_json: Path, cases_json: str) -> str:
+def inputs_key(*parts: bytes) -> str:
+    """20 hex digits naming a cached result made from `parts` by this folder's code."""
     digest = hashlib.sha256()
-    for part in (
-        full_zip.read_bytes(),
-        _wheel_digest(wheel),
-        data_json.read_bytes(),
-        cases_json.encode(),
-        PROBE.read_bytes(),
-        Path(__file__).read_bytes(),
-    ):
+    code = sorted(p for p in HERE.iterdir() if p.suffix in (".py", ".mjs"))
+    for part in (*parts, *(path.read_bytes() for path in code)):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:20]
 
 
-def _probe(pyodide_dir: Path, stdlib: Path, lock: Path, wheel: Path, data_json: Path, cases: Path, lean: bool) -> dict:
+def run_node(script: Path, config: dict) -> str:
+    """Run one of this folder's Node scripts with `config` (written to a JSON file); its stdout."""
     node = shutil.which("node")
     if node is None:
-        raise ReducedStdlibError("node is not installed: the checker's standard library is found by running it")
+        raise PyodideBuildError("node is not installed: the build runs the checker in Pyodide under Node")
     with tempfile.TemporaryDirectory() as tmp:
-        config = Path(tmp) / "probe.json"
-        config.write_text(
-            json.dumps(
-                {
-                    "indexURL": pyodide_dir.as_posix() + "/",
-                    "stdLibURL": stdlib.as_posix(),
-                    "lockFile": lock.as_posix(),
-                    "wheel": wheel.as_posix(),
-                    "data": data_json.as_posix(),
-                    "cases": cases.as_posix(),
-                    "lean": lean,
-                }
-            ),
-            encoding="utf-8",
-        )
-        result = subprocess.run([node, str(PROBE), str(config)], capture_output=True, text=True, timeout=300)
+        config_file = Path(tmp) / "config.json"
+        config_file.write_text(json.dumps(config), encoding="utf-8")
+        result = subprocess.run([node, str(script), str(config_file)], capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["no output"])[-1]
-        raise ReducedStdlibError(f"running the checker in Pyodide under Node failed: {last}")
-    return json.loads(result.stdout)
+        raise PyodideBuildError(f"running the checker in Pyodide under Node failed: {last}")
+    return result.stdout
+
+
+def start_config(pyodide_dir: Path, stdlib: Path, lock: Path, wheel: Path, data_json: Path) -> dict:
+    """What start_checker.mjs needs to start the checker from these files."""
+    return {
+        "indexURL": pyodide_dir.as_posix() + "/",
+        "stdLibURL": stdlib.as_posix(),
+        "lockFile": lock.as_posix(),
+        "wheel": wheel.as_posix(),
+        "data": data_json.as_posix(),
+    }
+
+
+def probe(start: dict, cases: Path, lean: bool = False) -> dict:
+    """Run every case of `cases` in the checker started as `start` says (stdlib_probe.mjs)."""
+    return json.loads(run_node(PROBE, {**start, "cases": cases.as_posix(), "lean": lean}))
+
+
+def cpython_results(cases: list, data_json: Path) -> list[str]:
+    """What CPython's checker answers to each case with this build's data, as Pyodide gets it."""
+    data = json.loads(data_json.read_text(encoding="utf-8"))
+    return [assess_json(json.dumps(case, ensure_ascii=False), data) for case in cases]
 
 
 def _write_zip(full_zip: Path, files: dict[str, str | None], target: Path) -> None:
@@ -126,7 +133,7 @@ def _write_zip(full_zip: Path, files: dict[str, str | None], target: Path) -> No
                     keep.add(init)
         missing = sorted(keep - names)
         if missing:
-            raise ReducedStdlibError(f"files imported but not in {full_zip.name}: {', '.join(missing[:5])}")
+            raise PyodideBuildError(f"files imported but not in {full_zip.name}: {', '.join(missing[:5])}")
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as out:
             for name in sorted(keep):
                 info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
@@ -134,31 +141,32 @@ def _write_zip(full_zip: Path, files: dict[str, str | None], target: Path) -> No
                 out.writestr(info, lean.encode("utf-8") if lean is not None else source.read(name))
 
 
-def _check(results: list[str], expected: list[str], cases: list, which: str) -> None:
+def check_results(results: list[str], expected: list[str], cases: list, which: str) -> None:
+    """Stop at the first case whose answer in Pyodide is not CPython's."""
     for case, got, want in zip(cases, results, expected, strict=True):
         if got != want:
             shown = json.dumps(case, ensure_ascii=False)[:120]
-            raise ReducedStdlibError(f"{which}: case {shown} gives {got[:160]!r}, CPython {want[:160]!r}")
+            raise PyodideBuildError(f"{which}: case {shown} gives {got[:160]!r}, CPython {want[:160]!r}")
 
 
 def reduced_stdlib(pyodide_dir: Path, lock: Path, wheel: Path, data_json: Path, target: Path) -> Path:
-    """Write the reduced library to `target` (cached); raise ReducedStdlibError if it falls short."""
+    """Write the reduced library to `target` (cached); raise PyodideBuildError if it falls short."""
     full_zip = pyodide_dir / "python_stdlib.zip"
     cases = probe_cases()
     cases_json = json.dumps(cases, ensure_ascii=False)
-    cached = CACHE / f"python_stdlib-{_key(full_zip, wheel, data_json, cases_json)}.zip"
+    key = inputs_key(full_zip.read_bytes(), wheel_digest(wheel), data_json.read_bytes(), cases_json.encode())
+    cached = CACHE / f"python_stdlib-{key}.zip"
     if not cached.exists():
-        data = json.loads(data_json.read_text(encoding="utf-8"))  # this build's data, as Pyodide gets it
-        expected = [assess_json(json.dumps(case, ensure_ascii=False), data) for case in cases]
+        expected = cpython_results(cases, data_json)
         with tempfile.TemporaryDirectory() as tmp:
             cases_file = Path(tmp) / "cases.json"
             cases_file.write_text(cases_json, encoding="utf-8")
-            full = _probe(pyodide_dir, full_zip, lock, wheel, data_json, cases_file, lean=True)
-            _check(full["results"], expected, cases, "Pyodide with the full library")
+            full = probe(start_config(pyodide_dir, full_zip, lock, wheel, data_json), cases_file, lean=True)
+            check_results(full["results"], expected, cases, "Pyodide with the full library")
             reduced = Path(tmp) / "python_stdlib.zip"
             _write_zip(full_zip, full["files"], reduced)
-            again = _probe(pyodide_dir, reduced, lock, wheel, data_json, cases_file, lean=False)
-            _check(again["results"], expected, cases, "Pyodide with the reduced library")
+            again = probe(start_config(pyodide_dir, reduced, lock, wheel, data_json), cases_file)
+            check_results(again["results"], expected, cases, "Pyodide with the reduced library")
             CACHE.mkdir(parents=True, exist_ok=True)
             shutil.copy2(reduced, cached)
     shutil.copy2(cached, target)

@@ -1,41 +1,23 @@
-// Runs the checker in Pyodide under Node exactly as the browser's worker does (wheel unpacked
-// into site-packages, data given to checker.use_data, cases through checker.json_api) and prints
-// JSON: {"files": {stdlib file the run imported: its source without comments and docstrings},
-// "results": [assess_json output per case]}.
+// Runs the checker in Pyodide under Node exactly as the browser's worker does (start_checker.mjs:
+// from the files, or from the memory snapshot when CONFIG names one), cases through
+// checker.json_api, and prints JSON: {"files": {stdlib file the run imported: its source without
+// comments and docstrings}, "results": [assess_json output per case]}.
 // Usage: node stdlib_probe.mjs CONFIG.json
-//   CONFIG: {indexURL, stdLibURL, lockFile, wheel, data, cases, lean}  (paths on this machine;
-//   lean: also return the lean sources, which imports ast after the imports are recorded)
+//   CONFIG: {indexURL, stdLibURL, lockFile, wheel, data, snapshot?, cases, lean}  (paths on this
+//   machine; lean: also return the lean sources, which imports ast after the imports are recorded)
 import fs from "node:fs";
 
-// One short line for any failure: Node would print the whole minified line of Pyodide's source.
-const fail = (err) => {
-  const text = String((err && err.message) || err).trim().split("\n").filter(Boolean);
-  process.stderr.write(`${text.slice(-3).join(" | ").slice(0, 600)}\n`);
-  process.exit(1);
-};
-process.on("uncaughtException", fail);
-process.on("unhandledRejection", fail);
+import { failInOneLine, startChecker } from "./start_checker.mjs";
 
+failInOneLine();
 const config = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-const { loadPyodide } = await import(`${config.indexURL}pyodide.mjs`);
-const pyodide = await loadPyodide({
-  indexURL: config.indexURL,
-  stdLibURL: config.stdLibURL,
-  lockFileContents: fs.readFileSync(config.lockFile, "utf8"),
-  stdout: () => {},
-  stderr: (line) => process.stderr.write(`${line}\n`),
-});
-const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-pyodide.unpackArchive(new Uint8Array(fs.readFileSync(config.wheel)), "wheel", { extractDir: sitePackages });
-pyodide.globals.set("_DATA_JSON", fs.readFileSync(config.data, "utf8"));
+const pyodide = await startChecker(config);
 pyodide.globals.set("_LEAN", Boolean(config.lean));
 pyodide.globals.set("_CASES_JSON", fs.readFileSync(config.cases, "utf8"));
 const out = pyodide.runPython(`
 import json, sys
-import checker
 from checker.json_api import assess_json
 
-checker.use_data(json.loads(_DATA_JSON))
 _results = []
 for _case in json.loads(_CASES_JSON):
     try:

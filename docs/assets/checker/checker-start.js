@@ -4,7 +4,8 @@
        one-line message, error name "InvalidCase", for an invalid case);
      window.checker.assessText(json) -> Promise of {result, case}: a case file's text, checked
        as the command line checks a file (what "Open saved case" uses);
-     window.checker.ready -> Promise of the worker's start-up timings;
+     window.checker.ready -> Promise of the worker's start-up timings, with `from`: "files", or
+       "snapshot" when it started from the saved memory snapshot;
    and a "checker-progress" event on #checker ({loaded, total[, starting]}) while it downloads.
    Never an endless "Loading": start-up ends within START_LIMIT_MS and each check within
    CALL_LIMIT_MS, or rejects with error name "CheckerError" and `label`, the data/ui.yaml
@@ -98,6 +99,7 @@
       pyodide: absolute(root.dataset.pyodide),
       wheel: absolute(root.dataset.wheel),
       data: absolute(root.dataset.data),
+      snapshot: absolute(root.dataset.snapshot),
       bytes: Number(root.dataset.bytes),
     }, START_LIMIT_MS).then(function (message) { return message.result; });
   }

@@ -4,6 +4,10 @@
    command line reads a file: the same refusals (duplicate keys, NaN, depth, size) in both.
    A start-up failure names its kind (`code`: "missing" when a file could not be fetched).
    While the start-up files download it posts {progress: {loaded, total}}, then {starting}.
+   When the offline copy holds the memory snapshot of the started checker (saved by the service
+   worker after a first start; build_scripts/pyodide/snapshot.py), it starts from that instead:
+   the same checker, without Python's start-up. A snapshot that does not restore is deleted and
+   the start goes on from the files.
    Everything it loads comes from the serving host; it stores nothing. */
 let run = null;
 
@@ -97,12 +101,32 @@ function countDownloads(total) {
   return () => { self.fetch = originalFetch; };
 }
 
-async function init({ pyodide: indexURL, wheel, data, bytes }) {
+/* The saved memory snapshot as {cache, bytes: a promise of its bytes}, or null. Only the offline
+   copy is asked: a first visit does not wait for a download of this size. */
+async function savedSnapshot(url) {
+  if (!self.caches || !url) return null;
+  try {
+    const cache = await caches.open(OFFLINE_CACHE);
+    const saved = await cache.match(url);
+    return saved ? { cache, bytes: saved.arrayBuffer() } : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+/* The checker from the snapshot: it holds the checker imported and its data loaded. */
+async function startFromSnapshot(loadPyodide, indexURL, saved) {
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved.bytes });
+  return pyodide.runPython("from checker.json_api import assess_json\nassess_json");
+}
+
+async function init({ pyodide: indexURL, wheel, data, snapshot, bytes }) {
   const phases = { start: performance.now() };
   const startFiles = [indexURL, new URL("./", wheel).href, new URL("./", data).href];
   failOnMissing(startFiles);
   keepFetched(startFiles);
-  const stopCounting = countDownloads(bytes);
+  const saved = await savedSnapshot(snapshot);
+  const stopCounting = saved ? () => {} : countDownloads(bytes);
   try {
     // The smallest module: compiling fails at once where a policy blocks WebAssembly.
     await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
@@ -110,6 +134,17 @@ async function init({ pyodide: indexURL, wheel, data, bytes }) {
     throw Object.assign(new Error(`WebAssembly is blocked: ${err.message}`), { code: "no-wasm" });
   }
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
+  if (saved) {
+    self.postMessage({ progress: { loaded: bytes, total: bytes, starting: true } });
+    try {
+      run = await startFromSnapshot(loadPyodide, indexURL, saved);
+      phases.checker = performance.now();
+      phases.from = "snapshot";
+      return phases;
+    } catch (err) {
+      await saved.cache.delete(snapshot).catch(() => {});
+    }
+  }
   const [pyodide, wheelBytes, dataText] = await Promise.all([
     loadPyodide({ indexURL }).then((py) => { phases.pyodide = performance.now(); return py; }),
     fetchOk(wheel).then((r) => r.arrayBuffer()),
@@ -128,6 +163,7 @@ from checker.json_api import assess_json
 checker.use_data(json.loads(_DATA_JSON))
 assess_json`);
   phases.checker = performance.now();
+  phases.from = "files";
   // Ready once the files are saved, so the page's later request to keep them finds them.
   await Promise.all(saving);
   return phases;
