@@ -51,11 +51,12 @@ def language_search_wanted() -> bool:
     return os.environ.get("BAGDAR_SEARCH") != "material"
 
 
-def prepare_docs(data: dict, docs_dir: Path) -> Path:
+def prepare_docs(data: dict, docs_dir: Path, offline: bool = True) -> Path:
     """Generate the pages and bundle the assets into docs_dir, writing only files that changed
-    (a live preview watches docs_dir: rewriting unchanged files would rebuild for ever)."""
+    (a live preview watches docs_dir: rewriting unchanged files would rebuild for ever). Without
+    `offline` (a preview: no service worker) the checker's memory snapshot is not made."""
     with tempfile.TemporaryDirectory() as tmp:
-        staged = generate(data, Path(tmp) / "docs", bundle(data, Path(tmp) / "assets"))
+        staged = generate(data, Path(tmp) / "docs", bundle(data, Path(tmp) / "assets", snapshot=offline))
         sync_tree(staged, docs_dir)
     abbreviations.write_glossaries(data, docs_dir, LANGS)
     return docs_dir

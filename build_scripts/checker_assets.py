@@ -20,8 +20,9 @@ import tomllib
 from pathlib import Path
 
 from build_scripts.data_files import ROOT
-from build_scripts.pyodide import snapshot
 from build_scripts.pyodide.reduced_stdlib import PyodideBuildError, reduced_lock, reduced_stdlib
+from build_scripts.pyodide.snapshot import NAME as SNAPSHOT
+from build_scripts.pyodide.snapshot import memory_snapshot
 from checker.bundle import browser_json
 
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"
@@ -118,11 +119,12 @@ def fingerprinted(staging: Path, parent: Path) -> Path:
 FETCHED = {"pyodide": ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")}
 
 
-def bundle(data: dict, out: Path) -> dict:
+def bundle(data: dict, out: Path, snapshot: bool = True) -> dict:
     """Every asset of the site under out/assets/ (made before the pages, which name them); returns
     what pages need to know: {"dir": out, "pyodide": folder/, "wheel": file, "data": file,
-    "snapshot": file (paths under out), "bytes": what the checker's worker downloads on a first
-    visit}. The snapshot lies beside the wheel and data, so that its folder's hash covers it."""
+    "snapshot": file or None (paths under out), "bytes": what the checker's worker downloads on
+    a first visit}. The snapshot lies beside the wheel and data, so that its folder's hash covers
+    it; without `snapshot` (a preview, which keeps no offline copy to start it from) none is made."""
     if out.exists():
         shutil.rmtree(out)
     assets = out / "assets"
@@ -130,10 +132,11 @@ def bundle(data: dict, out: Path) -> dict:
     with tempfile.TemporaryDirectory(dir=out) as work:
         wheel, data_json = bundle_checker(data, Path(work) / "checker")
         pyodide = bundle_pyodide(Path(work) / "pyodide", wheel, data_json)
-        try:
-            snapshot.memory_snapshot(pyodide, wheel, data_json, wheel.parent / snapshot.NAME)
-        except PyodideBuildError as err:
-            raise BundleError(f"the checker's memory snapshot: {err}") from err
+        if snapshot:
+            try:
+                memory_snapshot(pyodide, wheel, data_json, wheel.parent / SNAPSHOT)
+            except PyodideBuildError as err:
+                raise BundleError(f"the checker's memory snapshot: {err}") from err
         fetched = (
             sum((pyodide / name).stat().st_size for name in FETCHED["pyodide"])
             + wheel.stat().st_size
@@ -146,7 +149,7 @@ def bundle(data: dict, out: Path) -> dict:
         "pyodide": pyodide.relative_to(out).as_posix() + "/",
         "wheel": (checker_dir / wheel_file).relative_to(out).as_posix(),
         "data": (checker_dir / "data.json").relative_to(out).as_posix(),
-        "snapshot": (checker_dir / snapshot.NAME).relative_to(out).as_posix(),
+        "snapshot": (checker_dir / SNAPSHOT).relative_to(out).as_posix() if snapshot else None,
     }
     (assets / "checker" / "manifest.json").write_text(json.dumps(names, indent=1), encoding="utf-8")
     return {"dir": out, **names, "bytes": fetched}

@@ -61,6 +61,12 @@ def on_config(config):
     return config
 
 
+def publishing() -> bool:
+    """Whether this build is for readers (not a live preview): only then is there an offline
+    copy, with the service worker and the checker's memory snapshot."""
+    return _state["command"] != "serve"
+
+
 def on_build_error(error):
     _state["depth"] = 0
 
@@ -71,7 +77,7 @@ def on_pre_build(config):
         return
     data = config[CHECKED_DATA]
     _state["data"] = data
-    prepare_docs(data, Path(config.docs_dir))
+    prepare_docs(data, Path(config.docs_dir), offline=publishing())
 
 
 def on_serve(server, config, builder):
@@ -90,5 +96,5 @@ def on_post_build(config):
         Path(config.site_dir),
         _state["data"],
         language_search=config.get(LANGUAGE_SEARCH, language_search_wanted()),
-        offline=_state["command"] != "serve",
+        offline=publishing(),
     )

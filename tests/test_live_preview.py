@@ -86,6 +86,9 @@ def test_a_label_edited_in_the_data_shows_on_the_served_page(data_copy, tmp_path
             log,
         )
         assert html.escape(label["text"]["kk"]) not in page
+        # a preview keeps no offline copy, so no memory snapshot is made for one
+        assert 'data-snapshot=""' in (fetch(url + "checker/") or "")
+        assert not list((tmp_path / "docs").rglob("snapshot.bin"))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -99,7 +99,7 @@
       pyodide: absolute(root.dataset.pyodide),
       wheel: absolute(root.dataset.wheel),
       data: absolute(root.dataset.data),
-      snapshot: absolute(root.dataset.snapshot),
+      snapshot: root.dataset.snapshot ? absolute(root.dataset.snapshot) : "",
       bytes: Number(root.dataset.bytes),
     }, START_LIMIT_MS).then(function (message) { return message.result; });
   }
