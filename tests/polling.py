@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import time
 
+#: Whether the offline copy holds the checker page's memory snapshot (tests and benchmarks wait for it).
+SNAPSHOT_SAVED = """async () => {
+    const url = new URL(document.getElementById('checker').dataset.snapshot, document.baseURI).href;
+    return Boolean(await (await caches.open('bagdar-site')).match(url));
+}"""
+
 
 def poll(page, expression: str, arg=None, seconds: float = 120):
     """page.evaluate(expression, arg) until it is truthy; its value. A hang fails the test, after

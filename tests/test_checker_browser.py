@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from checker import assess
-from polling import poll
+from polling import SNAPSHOT_SAVED, poll
 from test_cases import CASES
 
 pytestmark = pytest.mark.browser
@@ -23,12 +23,6 @@ def open_checker(page, url: str) -> None:
         "document.getElementById('checker-status').dataset.state !== 'loading'", timeout=PYTHON_START
     )
     assert page.locator("#checker-status").get_attribute("data-state") == "ready"
-
-
-SNAPSHOT_SAVED = """async () => {
-    const url = new URL(document.getElementById('checker').dataset.snapshot, document.baseURI).href;
-    return Boolean(await (await caches.open('bagdar-site')).match(url));
-}"""
 
 
 def first_visit_saves_the_snapshot(page, url: str) -> None:
