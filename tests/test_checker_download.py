@@ -1,5 +1,6 @@
 """What the checker downloads: only the standard library its runs use, a lock file without
-packages, pre-compressed siblings for static hosts, and progress the reader can see."""
+packages, pre-compressed siblings for static hosts, progress the reader can see, and nothing of
+it while the page is still being parsed."""
 
 from __future__ import annotations
 
@@ -95,6 +96,26 @@ def test_progress_counts_every_byte_the_checker_downloads(site_url, page, built_
     assert all(p["total"] == total for p in progress)
     assert any(0 < p["loaded"] < total for p in progress), "no intermediate progress was shown"
     assert any(p.get("starting") for p in progress)
+
+
+@pytest.mark.browser
+def test_the_checker_downloads_nothing_before_the_form_is_parsed(site_url, page):
+    """The start-up files are asked for once DOMContentLoaded has come, so that the download does
+    not compete with the form for the processor (checker-start.js). Both times are the
+    browser's wall clock."""
+    asked = []
+    page.on("request", lambda request: asked.append(request))
+    page.goto(site_url + "checker/")
+    page.wait_for_function("document.getElementById('checker-status').dataset.state === 'ready'", timeout=120_000)
+    parsed = page.evaluate(
+        "performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventStart"
+    )
+    folders = page.evaluate("""['pyodide', 'wheel', 'data'].map((name) =>
+        new URL('./', new URL(document.getElementById('checker').dataset[name], document.baseURI)).href)""")
+    start_up = [request for request in asked if request.url.startswith(tuple(folders))]
+    assert start_up, "no start-up file was requested"
+    early = [(r.url, r.timing["startTime"] - parsed) for r in start_up if r.timing["startTime"] < parsed]
+    assert not early, f"asked for before DOMContentLoaded (ms before): {early}"
 
 
 def snapshot_inputs(site) -> tuple:

@@ -36,6 +36,17 @@ def test_no_page_names_another_host_in_its_markup(built_site):
             assert needle not in html, (page, needle)
 
 
+def test_every_stylesheet_is_in_the_head(built_site):
+    """A stylesheet in the body is found late and restyles the whole page when it arrives
+    (overrides/main.html: a page's own stylesheets come from its front matter)."""
+    for page in site_pages(built_site):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        body = html[html.index("<body") :]
+        assert 'rel="stylesheet"' not in body, page
+    checker = (built_site / "checker" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../assets/checker/checker.css"' in checker[: checker.index("</head>")]
+
+
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
     """A site built from data whose hotline text carries HTML and a script."""
