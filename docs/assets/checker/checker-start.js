@@ -13,8 +13,8 @@
    stopped). The configuration comes from the data-* attributes of #checker.
    The form comes first: the worker is made at once, but it downloads and starts Python once the
    page is parsed. Doing both during the parse held the form back by about 0.1 s on two cores; the
-   first result comes as soon, and about 0.5 s later on the slow-phone profile, while the reader
-   is filling in the form (benchmarks/checker_browser.py). */
+   first result comes as soon unthrottled and 0.3-0.5 s later on the slow-phone profile, while
+   the reader is filling in the form (README, "Benchmarks"). */
 (function () {
   "use strict";
   var START_LIMIT_MS = 120000;
