@@ -20,9 +20,10 @@ import tomllib
 from pathlib import Path
 
 from build_scripts.data_files import ROOT
-from build_scripts.pyodide.reduced_stdlib import PyodideBuildError, reduced_lock, reduced_stdlib
+from build_scripts.pyodide.reduced_stdlib import reduced_lock, reduced_stdlib
 from build_scripts.pyodide.snapshot import NAME as SNAPSHOT
 from build_scripts.pyodide.snapshot import memory_snapshot
+from build_scripts.pyodide.under_node import PyodideBuildError
 from checker.bundle import browser_json
 
 PYODIDE_SRC = ROOT / "node_modules" / "pyodide"

@@ -15,7 +15,7 @@ from build_scripts.checker_assets import FETCHED, PYODIDE_SRC
 from build_scripts.offline import site_files
 from build_scripts.precompress import MIN_BYTES, wanted
 from build_scripts.pyodide import reduced_stdlib as rs
-from build_scripts.pyodide import snapshot
+from build_scripts.pyodide import snapshot, under_node
 
 
 def bundled(site, name: str):
@@ -54,7 +54,7 @@ def test_a_case_that_needs_a_missing_module_stops_the_build(tmp_path, monkeypatc
         write_zip(full_zip, {k: v for k, v in files.items() if k != "json/decoder.py"}, target)
 
     monkeypatch.setattr(rs, "_write_zip", without_json_decoder)
-    with pytest.raises(rs.PyodideBuildError, match="reduced library|failed"):
+    with pytest.raises(under_node.PyodideBuildError, match="reduced library|failed"):
         rs.reduced_stdlib(
             PYODIDE_SRC,
             bundled(built_site, "pyodide") / "pyodide-lock.json",
@@ -129,7 +129,7 @@ def test_a_snapshot_that_answers_otherwise_than_cpython_stops_the_build(tmp_path
     monkeypatch.setattr(snapshot, "CACHE", tmp_path / "cache")
     cpython = snapshot.cpython_results
     monkeypatch.setattr(snapshot, "cpython_results", lambda cases, data: ["{}", *cpython(cases, data)[1:]])
-    with pytest.raises(rs.PyodideBuildError, match="the memory snapshot: case"):
+    with pytest.raises(under_node.PyodideBuildError, match="the memory snapshot: case"):
         snapshot.memory_snapshot(*snapshot_inputs(built_site), tmp_path / snapshot.NAME)
     assert not (tmp_path / snapshot.NAME).exists()
     assert not list((tmp_path / "cache").glob("*"))
@@ -139,9 +139,9 @@ def test_the_same_inputs_make_the_same_snapshot(tmp_path, built_site):
     """Its bytes name its URL (the folder's hash): a rebuild with nothing changed must not make
     readers download 31 MB again."""
     pyodide, wheel, data = snapshot_inputs(built_site)
-    start = rs.start_config(pyodide, pyodide / "python_stdlib.zip", pyodide / "pyodide-lock.json", wheel, data)
+    start = under_node.start_config(pyodide, pyodide / "python_stdlib.zip", pyodide / "pyodide-lock.json", wheel, data)
     made = []
     for name in ("one.bin", "two.bin"):
-        rs.run_node(snapshot.MAKER, {**start, "out": (tmp_path / name).as_posix()})
+        under_node.run_node(snapshot.MAKER, {**start, "out": (tmp_path / name).as_posix()})
         made.append((tmp_path / name).read_bytes())
     assert made[0] == made[1] == (bundled(built_site, "snapshot")).read_bytes()

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from build_scripts.data_files import ROOT
-from build_scripts.pyodide.reduced_stdlib import (
+from build_scripts.pyodide.under_node import (
     HERE,
     check_results,
     cpython_results,
