@@ -162,7 +162,14 @@ class PageParser(HTMLParser):
 
 
 def parse_page(file: Path) -> PageParser:
-    """The parsed HTML file."""
+    """The parsed HTML file, parsed once while it is unchanged: the link checks ask for a target
+    page once per link to it (read it, do not change it)."""
+    stat = Path(file).stat()
+    return _parsed(str(file), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(file: str, _mtime_ns: int, _size: int) -> PageParser:
     page = PageParser()
     page.feed(Path(file).read_text(encoding="utf-8"))
     return page

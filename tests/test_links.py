@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from conftest import PageParser, parse_page, site_pages
+from conftest import parse_page, site_pages
 
 ORIGIN = "http://site.invalid/"
 
@@ -19,11 +19,10 @@ def served_file(site: Path, path: str) -> Path | None:
 
 
 def test_every_internal_link_and_anchor_exists(built_site):
-    parsed: dict[Path, PageParser] = {}
     broken = []
     for path in site_pages(built_site) + ["404.html"]:
         file = built_site / path / "index.html" if not path.endswith(".html") else built_site / path
-        page = parsed.setdefault(file, parse_page(file))
+        page = parse_page(file)
         for href in page.hrefs:
             url = urlsplit(urljoin(ORIGIN + path, href))
             if f"{url.scheme}://{url.netloc}/" != ORIGIN:
@@ -33,7 +32,7 @@ def test_every_internal_link_and_anchor_exists(built_site):
                 broken.append(f"{path or '/'}: {href}: no such page or file")
                 continue
             if url.fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, parse_page(target)).ids
+                ids = parse_page(target).ids
                 if unquote(url.fragment) not in ids:
                     broken.append(f"{path or '/'}: {href}: no anchor #{url.fragment}")
     assert broken == [], f"{len(broken)} broken links, e.g.:\n" + "\n".join(sorted(set(broken))[:30])
