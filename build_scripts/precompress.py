@@ -6,9 +6,9 @@ Compression is slow at the levels worth shipping (brotli 11 takes about two minu
 Pyodide's WebAssembly), so every result is kept in `.cache/precompressed/` by the content's
 hash: a rebuild compresses only what changed. Brotli 11 is used for the checker's start-up files
 (they dominate a first visit and seldom change), brotli 8 for pages and the theme (almost as
-small, fifty times faster), brotli 9 and gzip 6 for the memory snapshot (it changes with every data edit and a first
-visit does not wait for it; brotli 11 is 15% smaller but takes 40 s instead of 2 s, gzip 9 is
-1% smaller but takes 3 s instead of 0.6 s); gzip 9 for the rest.
+small, fifty times faster), brotli 9 and gzip 6 for the memory snapshot (it changes with every
+data edit and a first visit does not wait for it; brotli 11 is 15% smaller but takes 40 s
+instead of 2 s, gzip 9 is 1% smaller but takes 3 s instead of 0.6 s); gzip 9 for the rest.
 """
 
 from __future__ import annotations
